@@ -1,0 +1,39 @@
+"""Analyses: pure functions from an `Article` to findings (or, for readability, figures).
+
+Each analysis lives in its own module and is imported only when it runs, so
+`import mediakit` stays fast. `analyze` runs them all and returns the record that
+`mediakit analyze --format json` prints.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..corpus import Article
+    from ..findings import Finding
+
+# analysis name -> "module:function"; each function takes an Article, returns findings
+FINDERS = {
+    "sources": "mediakit.analysis.sourcing:find_sources",
+    "quote_marks": "mediakit.analysis.quote_marks:find_quote_marks",
+    "loaded": "mediakit.analysis.loaded:find_loaded",
+}
+
+
+def run(name: str, article: Article) -> list[Finding]:
+    """Run one analysis by name ("sources", "quote_marks" or "loaded")."""
+    module, func = FINDERS[name].split(":")
+    return getattr(import_module(module), func)(article)
+
+
+def analyze(article: Article) -> dict:
+    """Every analysis of one article, as the JSON record of the CLI contract."""
+    from .readability import readability
+
+    record = {"id": article.id, "outlet": article.outlet}
+    for name in FINDERS:
+        record[name] = [f.to_record() for f in run(name, article)]
+    record["readability"] = readability(article)
+    return record

@@ -1,0 +1,1 @@
+"""Small altair charts over the tidy tables in `mediakit.tables`: describe, never analyse."""

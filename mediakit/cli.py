@@ -1,0 +1,212 @@
+"""The `mediakit` command: verbs named after the work they do.
+
+    mediakit corpus [FOLDER]               list articles (the built-in five by default)
+    mediakit check PATH...                 validate article folders/files and exercise files
+    mediakit analyze ID_OR_FILE... [--format table|json]
+    mediakit compare A B [C...] [--format table|json]
+    mediakit release SOURCE --out FOLDER   seal exercise keys for the student copy
+    mediakit grade ANSWERS... --key KEY --out grades.csv
+
+Every verb reports bad input as "file, field: problem. Fix: ..." on stderr and carries
+on with the rest; the exit status is non-zero when anything was wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .problems import InputError, Problem
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.handler(args)
+    except BrokenPipeError:  # `mediakit analyze ... | head`
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mediakit", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = sub.add_parser("corpus", help="list the articles in a folder (built-in by default)")
+    p.add_argument("folder", nargs="?", help="a folder of .txt article files")
+    p.set_defaults(handler=cmd_corpus)
+
+    p = sub.add_parser("check", help="validate article folders or files and exercise files")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("analyze", help="sources, quotation marks, loaded wording, readability")
+    p.add_argument("refs", nargs="+", metavar="ID_OR_FILE")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--corpus", metavar="FOLDER", help="look ids up in this folder")
+    p.set_defaults(handler=cmd_analyze)
+
+    p = sub.add_parser("compare", help="facts one article reports and the others leave out")
+    p.add_argument("refs", nargs="+", metavar="ID_OR_FILE")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--corpus", metavar="FOLDER", help="look ids up in this folder")
+    p.set_defaults(handler=cmd_compare)
+
+    p = sub.add_parser("release", help="seal exercise answers for the students' copy")
+    p.add_argument("source", help="the instructor's exercise file or folder")
+    p.add_argument("--out", required=True, help="folder for the sealed files (e.g. exercises)")
+    p.set_defaults(handler=cmd_release)
+
+    p = sub.add_parser("grade", help="grade students' answer files into a CSV")
+    p.add_argument("answers", nargs="+", metavar="ANSWERS")
+    p.add_argument("--key", required=True, help="the instructor's exercise file or folder")
+    p.add_argument("--out", default="grades.csv")
+    p.set_defaults(handler=cmd_grade)
+    return parser
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(f"problem: {problem}", file=sys.stderr)
+
+
+def cmd_corpus(args) -> int:
+    from .corpus import FIELDS, load_folder
+
+    corpus = load_folder(args.folder)
+    columns = ["id", "outlet", "published", "genre", "words", "title"]
+    rows = [[str(a.metadata().get(c) or "") if c in FIELDS else str(a.words) for c in columns]
+            for a in corpus.articles]
+    print(_table(columns, rows))
+    _report(corpus.problems)
+    return 1 if corpus.problems else 0
+
+
+def cmd_check(args) -> int:
+    from .corpus import load_folder, read_article
+
+    problems: list[Problem] = []
+    counted = {"articles": 0, "exercise files": 0}
+    for raw in args.paths:
+        path = Path(raw)
+        yaml_files = _yaml_files(path)
+        if yaml_files:
+            from .exercises.validate import validate_exercises
+
+            for file in yaml_files:
+                problems += validate_exercises(file)
+                counted["exercise files"] += 1
+        if path.is_dir():
+            corpus = load_folder(path) if any(path.glob("*.txt")) or not yaml_files else None
+            if corpus is not None:
+                problems += corpus.problems
+                counted["articles"] += len(corpus.articles)
+        elif not yaml_files:
+            try:
+                read_article(path)
+                counted["articles"] += 1
+            except InputError as err:
+                problems.append(err.problem)
+    _report(problems)
+    summary = ", ".join(f"{n} {what}" for what, n in counted.items() if n)
+    if problems:
+        print(f"{len(problems)} problem(s) found; {summary or 'nothing'} loaded fine.")
+        return 1
+    print(f"OK: {summary or 'nothing to check'}.")
+    return 0
+
+
+def _yaml_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+    return [path] if path.suffix in (".yaml", ".yml") else []
+
+
+def _load_all(refs: list[str], folder: str | None) -> tuple[list, list[Problem]]:
+    from .corpus import load_article
+
+    articles, problems = [], []
+    for ref in refs:
+        try:
+            articles.append(load_article(ref, folder))
+        except InputError as err:
+            problems.append(err.problem)
+    return articles, problems
+
+
+def cmd_analyze(args) -> int:
+    from .analysis import analyze
+
+    articles, problems = _load_all(args.refs, args.corpus)
+    records = [analyze(a) for a in articles]
+    if args.format == "json":
+        out = records[0] if len(args.refs) == 1 and records else records
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        for record in records:
+            print(_analysis_table(record))
+    _report(problems)
+    return 1 if problems else 0
+
+
+def _analysis_table(record: dict) -> str:
+    lines = [f"== {record['id']} ({record['outlet']})"]
+    r = record["readability"]
+    lines.append("readability: " + ", ".join(f"{k} {v}" for k, v in r.items()))
+    for name, label_key in (("sources", "form"), ("quote_marks", "use"), ("loaded", "kind")):
+        findings = record[name]
+        lines.append(f"-- {name}: {len(findings)}")
+        for f in findings:
+            who = f" [{f['speaker']}, {f['type']}, {f['side']}]" if name == "sources" else ""
+            lines.append(f"  {f['start']:>6}-{f['end']:<6} {f[label_key]:<13}{who} "
+                         f"{_short(f['text'])}\n{'':16}why: {f['reason']}")
+    return "\n".join(lines) + "\n"
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
+
+
+def cmd_compare(args) -> int:
+    from .analysis.omissions import compare, format_compare_table
+
+    articles, problems = _load_all(args.refs, args.corpus)
+    _report(problems)
+    if len(articles) < 2:
+        print("compare needs at least two articles that load", file=sys.stderr)
+        return 1
+    result = compare(articles)
+    if args.format == "json":
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(format_compare_table(result))
+    return 1 if problems else 0
+
+
+def cmd_release(args) -> int:
+    from .exercises.release import main_release
+
+    return main_release(args.source, args.out)
+
+
+def cmd_grade(args) -> int:
+    from .exercises.grade import main_grade
+
+    return main_grade(args.answers, args.key, args.out)
+
+
+def _table(columns: list[str], rows: list[list[str]], width: int = 60) -> str:
+    rows = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in rows]
+    widths = [max(len(x) for x in col) for col in zip(columns, *rows, strict=False)]
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+    return "\n".join(fmt.format(*r).rstrip() for r in [columns, *rows])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Set up mediakit and run it: the two quick-start commands of the README.
+
+    python3 tasks.py lab     set up, then open the lessons in JupyterLab
+    python3 tasks.py test    set up, then run every check and test (what CI runs)
+
+Setting up means: a virtual environment in .venv with the kit installed in it. It is
+made once and refreshed only when pyproject.toml changes, so the second run is quick.
+Only the standard library is used here, so this runs on a fresh Python 3.11.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+FIRST_LESSON = "notebooks/00_start_here.ipynb"
+
+
+def say(message: str) -> None:
+    print(f"[mediakit] {message}", flush=True)
+
+
+def run(*cmd: str | Path, **kwargs) -> None:
+    subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT, **kwargs)
+
+
+def set_up(extra: str) -> None:
+    """Create .venv and install the kit with `extra` ("lab" or "test"), if not done yet."""
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs on any python3
+        sys.exit(f"mediakit needs Python 3.11 or newer; this is {sys.version.split()[0]}. "
+                 "Install Python 3.11 and run this again with it.")
+    if not PYTHON.exists():
+        say("creating the virtual environment in .venv ...")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    stamp = VENV / f".installed-{extra}-{digest}"
+    if stamp.exists():
+        return
+    say(f"installing mediakit and what it needs ({extra}) ...")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", f".[{extra}]")
+    for old in VENV.glob(f".installed-{extra}-*"):
+        old.unlink()
+    stamp.touch()
+
+
+def lab(args: list[str]) -> int:
+    set_up("lab")
+    say(f"opening JupyterLab at {FIRST_LESSON} (stop it with Ctrl+C)")
+    return subprocess.call([str(BIN / "jupyter"), "lab", FIRST_LESSON, *args], cwd=ROOT)
+
+
+def test(args: list[str]) -> int:
+    set_up("test")
+    say("lint (ruff) ...")
+    lint = subprocess.call([str(BIN / "ruff"), "check", "mediakit", "tests", "tasks.py"], cwd=ROOT)
+    say("tests (pytest) ...")
+    tests = subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT)
+    return lint or tests
+
+
+def main(argv: list[str]) -> int:
+    commands = {"lab": lab, "test": test}
+    if not argv or argv[0] not in commands:
+        print(__doc__)
+        return 2
+    return commands[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
