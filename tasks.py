@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -53,6 +54,43 @@ def set_up(extra: str) -> None:
     stamp.touch()
 
 
+# --- the browser for tests/browser (Debian's Chromium, driven by Playwright) -----------------
+CHROMIUM_ENV = "MEDIAKIT_CHROMIUM"
+CHROMIUM_DEFAULT = "/usr/bin/chromium"
+BROWSER_HELP = (
+    "The browser tests need Chromium. On Debian or Ubuntu, as root:\n"
+    "    apt-get update && apt-get install -y chromium\n"
+    f"Or set {CHROMIUM_ENV} to the path of another Chromium or Chrome binary."
+)
+
+
+def _apt_install(*packages: str) -> bool:
+    """Install Debian packages quietly when we are root with apt-get; True if it worked."""
+    if not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get")):
+        return False
+    say(f"installing {', '.join(packages)} for the browser tests (apt-get) ...")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for cmd in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *packages]):
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            say(f"{' '.join(cmd)} failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+            return False
+    return True
+
+
+def ensure_browser() -> None:
+    """Chromium (or $MEDIAKIT_CHROMIUM) must be there: install it or stop and say how.
+
+    Nothing else: the charts draw with JupyterLab's own Vega, so no chart library is fetched."""
+    chromium = os.environ.get(CHROMIUM_ENV) or CHROMIUM_DEFAULT
+    if os.path.isfile(chromium) and os.access(chromium, os.X_OK):
+        return
+    if os.environ.get(CHROMIUM_ENV):
+        sys.exit(f"{CHROMIUM_ENV}={chromium} is not an executable file.\n{BROWSER_HELP}")
+    if not (_apt_install("chromium") and os.access(chromium, os.X_OK)):
+        sys.exit(f"[mediakit] missing for the browser tests: chromium.\n{BROWSER_HELP}")
+
+
 def lab(args: list[str]) -> int:
     set_up("lab")
     say(f"opening JupyterLab at {FIRST_LESSON} (stop it with Ctrl+C)")
@@ -61,6 +99,7 @@ def lab(args: list[str]) -> int:
 
 def test(args: list[str]) -> int:
     set_up("test")
+    ensure_browser()
     say("lint (ruff) ...")
     lint = subprocess.call([str(BIN / "ruff"), "check", "mediakit", "tests", "tasks.py"], cwd=ROOT)
     say("tests (pytest) ...")

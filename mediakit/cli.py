@@ -4,8 +4,8 @@
     mediakit check PATH...                 validate article folders/files and exercise files
     mediakit analyze ID_OR_FILE... [--format table|json]
     mediakit compare A B [C...] [--format table|json]
-    mediakit release SOURCE --out FOLDER   seal exercise keys for the student copy
-    mediakit grade ANSWERS... --key KEY --out grades.csv
+    mediakit release SOURCE --out FOLDER [--new-salt] [--student-copy DIR]
+    mediakit grade ANSWERS... [--key KEY] [--out grades.csv] [--texts texts.csv]
 
 Every verb reports bad input as "file, field: problem. Fix: ..." on stderr and carries
 on with the rest; the exit status is non-zero when anything was wrong.
@@ -60,12 +60,17 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("release", help="seal exercise answers for the students' copy")
     p.add_argument("source", help="the instructor's exercise file or folder")
     p.add_argument("--out", required=True, help="folder for the sealed files (e.g. exercises)")
+    p.add_argument("--new-salt", action="store_true", help="draw new salts (changes every hash)")
+    p.add_argument("--student-copy", metavar="DIR",
+                   help="also copy the project to DIR without instructor/ (a class's copy)")
     p.set_defaults(handler=cmd_release)
 
     p = sub.add_parser("grade", help="grade students' answer files into a CSV")
     p.add_argument("answers", nargs="+", metavar="ANSWERS")
-    p.add_argument("--key", required=True, help="the instructor's exercise file or folder")
-    p.add_argument("--out", default="grades.csv")
+    p.add_argument("--key", default="instructor/exercises",
+                   help="the instructor's exercise file or folder (default: instructor/exercises)")
+    p.add_argument("--out", default="grades.csv", help="the CSV to write (default: grades.csv)")
+    p.add_argument("--texts", metavar="CSV", help="also write short answers to mark by hand here")
     p.set_defaults(handler=cmd_grade)
     return parser
 
@@ -192,13 +197,14 @@ def cmd_compare(args) -> int:
 def cmd_release(args) -> int:
     from .exercises.release import main_release
 
-    return main_release(args.source, args.out)
+    return main_release(args.source, args.out, new_salt=args.new_salt,
+                        student_copy_dir=args.student_copy)
 
 
 def cmd_grade(args) -> int:
     from .exercises.grade import main_grade
 
-    return main_grade(args.answers, args.key, args.out)
+    return main_grade(args.answers, args.key, args.out, args.texts)
 
 
 def _table(columns: list[str], rows: list[list[str]], width: int = 60) -> str:

@@ -39,3 +39,16 @@ def test_sorted_in_reading_order_longest_first():
     b = Finding.at("sources", TEXT, 0, 11, "indirect", "x")
     c = Finding.at("loaded", TEXT, 0, 6, "label", "x")
     assert sorted_findings([a, c, b]) == [b, c, a]
+
+
+def test_findings_table_matches_the_json_records(corpus):
+    from mediakit.analysis import run
+    from mediakit.tables.findings import findings_table
+
+    article = corpus["rferl-2019-09-12"]
+    table = findings_table(article, "quote_marks")
+    assert len(table) == len(run("quote_marks", article)) > 0
+    assert list(table.columns) == ["id", "start", "end", "text", "use", "reason"]
+    assert list(table["start"]) == sorted(table["start"])
+    for row in table.itertuples():
+        assert article.text[row.start:row.end] == row.text

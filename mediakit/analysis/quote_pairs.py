@@ -129,10 +129,10 @@ def _pair_paragraph(text: str, lo: int, hi: int, out: list[QuotePair]) -> None:
             open_same = open_doubles if kind == "double" else len(stack) - open_doubles
             role = "close" if open_same else "open"
         if role == "open":
-            if kind == "double" and stack and _kind(text[stack[-1]]) == "double":
-                _close_unclosed(text, pop(), i, out, len(stack))
             while kind == "double" and stack and _kind(text[stack[-1]]) == "single":
                 pop()  # a single mark left open inside a double quote: not a quote
+            if kind == "double" and stack:  # a double quote is never nested in a double
+                _close_unclosed(text, pop(), i, out, len(stack))
             stack.append(i)
             open_doubles += kind == "double"
             continue

@@ -1,0 +1,31 @@
+"""tag: a label for each item, e.g. each quotation -> the side of its speaker."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as w
+
+from .base import ExerciseBox
+
+
+class TagBox(ExerciseBox):
+    def build(self):
+        self.choices = {}
+        rows = []
+        for item in self.exercise.items:
+            menu = w.Dropdown(options=[("choose…", None)] + [(x, x) for x in self.exercise.labels],
+                              value=None, layout=w.Layout(width="11em"))
+            menu.observe(self.changed, names="value")
+            self.choices[item.id] = menu
+            rows.append(w.HBox([menu, w.HTML(f"“{escape(item.text)}”",
+                                             layout=w.Layout(width="auto"))]))
+        return w.VBox(rows)
+
+    def get_answer(self):
+        return {item_id: menu.value for item_id, menu in self.choices.items()
+                if menu.value is not None}
+
+    def set_answer(self, answer) -> None:
+        for item_id, menu in self.choices.items():
+            menu.value = answer.get(item_id)
