@@ -84,6 +84,12 @@ def _has_relative_year(lows: list[str], j: int) -> bool:
     return j + 1 < len(lows) and lows[j] in ("next", "last") and lows[j + 1] == "year"
 
 
+def _day(tok: str) -> int | None:
+    """A day of the month (1-31) or None. `isdecimal`, not `isdigit`: "²" is a digit that
+    int() rejects, and a 5,000-digit number would exceed int()'s limit."""
+    return int(tok) if tok.isdecimal() and len(tok) <= 2 and 1 <= int(tok) <= 31 else None
+
+
 def _num(tok: str) -> float | None:
     t = tok.replace(",", "")
     try:
@@ -106,21 +112,21 @@ def _mentions(article: Article, ai: int) -> list[Mention]:
             w, low = toks[i][2], lows[i]
             nxt = lows[i + 1] if i + 1 < len(toks) else ""
             month = MONTHS.get(low) if w[0].isupper() else None
-            if month and nxt.isdigit() and 1 <= int(nxt) <= 31:  # September 12(, 2019)
+            if month and _day(nxt):  # September 12(, 2019)
                 j = i + 2
                 year = None
-                if j < len(toks) and toks[j][2].isdigit() and len(toks[j][2]) == 4:
+                if j < len(toks) and toks[j][2].isdecimal() and len(toks[j][2]) == 4:
                     year = int(toks[j][2])
                     j += 1
                 found.append((i, j, "date", (month, int(nxt)), "exact",
                               year or _relative_year(lows, j, pub_year)))
                 i = j
                 continue
-            if low.isdigit() and 1 <= int(low) <= 31 and MONTHS.get(nxt) \
+            if _day(low) and MONTHS.get(nxt) \
                     and toks[i + 1][2][0].isupper():  # 9 May (2020)
                 j = i + 2
                 year = None
-                if j < len(toks) and toks[j][2].isdigit() and len(toks[j][2]) == 4:
+                if j < len(toks) and toks[j][2].isdecimal() and len(toks[j][2]) == 4:
                     year = int(toks[j][2])
                     j += 1
                 found.append((i, j, "date", (MONTHS[nxt], int(low)), "exact",
@@ -154,7 +160,7 @@ def _mentions(article: Article, ai: int) -> list[Mention]:
                 elif nxt == "percent" or text[toks[i][1]:toks[i][1] + 1] == "%":
                     kind = "percent"
                     j += 1 if nxt == "percent" else 0
-                elif low.isdigit() and len(low) == 4 and 1800 <= value <= 2100:
+                elif low.isdecimal() and len(low) == 4 and 1800 <= value <= 2100:
                     kind = "year"
                 if kind == "number" and text[toks[i][1]:toks[i][1] + 1] == ":":
                     i += 1  # a clock time, not a quantity
@@ -232,7 +238,7 @@ def _reason(a: Mention, b: Mention, arts: list[Article], ta: str, tb: str) -> st
         nd, ndate = _name(arts, day.article), _name(arts, date.article)
         tday, tdate = (ta, tb) if day is a else (tb, ta)
         month, dom = date.value
-        when = dt.date(date.year, month, dom).strftime("%-d %B %Y")
+        when = f"{dom} {dt.date(date.year, month, dom):%B} {date.year}"  # no "%-d": not on Windows
         return (f"{nd} says “{tday}” but {ndate} says “{tdate}”, and {when} was a "
                 f"{_show(_weekday(date))}, not a {_show(str(day.value))}. One of them has "
                 f"the day wrong (or they mean different moments).")

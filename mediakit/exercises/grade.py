@@ -51,9 +51,9 @@ def column_name(lesson: str, exercise_id: str) -> str:
     return f"{lesson}/{exercise_id}"
 
 
-def _safe_cell(value: str) -> str:
-    """Neutralise spreadsheet formulas in text a student typed (CSV injection)."""
-    value = value.replace("\r", " ").replace("\n", " ")[:200]
+def _safe_cell(value: str, limit: int | None = 200) -> str:
+    """Neutralise spreadsheet formulas in text a student typed or named (CSV injection)."""
+    value = value.replace("\r", " ").replace("\n", " ")[:limit]
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t") else value
 
 
@@ -79,7 +79,7 @@ def read_answers(path: Path) -> tuple[dict | None, str | None]:
 
 def grade_file(path: str | Path, key: Key) -> dict:
     path = Path(path)
-    row: dict = {"file": str(path), "name": "", "student_id": ""}
+    row: dict = {"file": _safe_cell(str(path), None), "name": "", "student_id": ""}
     problems: list[str] = []
     data, problem = read_answers(path)
     if problem:
@@ -154,8 +154,8 @@ def short_answers(answer_files, key: Key) -> list[dict]:
             record = records.get(ex.id)
             text = record.get("answer") if isinstance(record, dict) else None
             text = text if isinstance(text, str) else ""
-            rows.append({"file": str(path), "exercise": column_name(lesson, ex.id),
-                         "points": ex.points, "answer": _safe_cell(text[:20_000]) if text else "",
+            rows.append({"file": _safe_cell(str(path), None), "exercise": column_name(lesson, ex.id),
+                         "points": ex.points, "answer": _safe_cell(text, 20_000) if text else "",
                          "rubric": " | ".join(ex.rubric), "model_answer": ex.model_answer or ""})
     return rows
 

@@ -93,7 +93,7 @@ class Lesson:
         rows = self.scores()
         body = "".join(
             f"<tr><td>{escape(r['exercise'])}</td><td>{'✓' if r['done'] else '–'}</td>"
-            f"<td>{r['attempts']}</td><td>{_points(r['points'])} / {r['max']:g}</td></tr>"
+            f"<td>{escape(str(r['attempts']))}</td><td>{_points(r['points'])} / {r['max']:g}</td></tr>"
             for r in rows)
         got = sum(r["points"] or 0 for r in rows)
         total = self.doc.total_points
