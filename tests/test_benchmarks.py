@@ -1,0 +1,32 @@
+"""The benchmark script runs end to end (--quick) and prints every row; targets are its job."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "benchmarks" / "run.py"
+
+
+def row_kinds() -> tuple[str, ...]:
+    spec = importlib.util.spec_from_file_location("mediakit_benchmarks_run", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # main() is guarded by __name__, so nothing runs
+    return module.ROW_KINDS
+
+
+def test_quick_benchmark_prints_every_row():
+    done = subprocess.run([sys.executable, str(SCRIPT), "--quick", "--jobs", "2"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    table = lines[lines.index(next(x for x in lines if x.startswith("row "))):]
+    names = [line.split(" | ")[0] for line in table[2:] if " | " in line]
+    for kind in row_kinds():
+        assert any(name.startswith(kind) for name in names), f"no row {kind!r} in:\n{done.stdout}"
+    statuses = {line.rsplit("|", 1)[1].strip() for line in table[2:] if " | " in line}
+    assert statuses <= {"PASS", "MISS", "info"}, statuses
+    assert "MISS of" in done.stdout  # the summary line, whatever the figures are
