@@ -101,7 +101,8 @@ def test(args: list[str]) -> int:
     set_up("test")
     ensure_browser()
     say("lint (ruff) ...")
-    lint = subprocess.call([str(BIN / "ruff"), "check", "mediakit", "tests", "tasks.py"], cwd=ROOT)
+    lint = subprocess.call([str(BIN / "ruff"), "check", "mediakit", "tests", "benchmarks", "tasks.py"],
+                           cwd=ROOT)
     say("tests (pytest) ...")
     tests = subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT)
     return lint or tests
