@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from mediakit.analysis.loaded import KINDS, charged_terms, find_loaded, loaded_density
+from mediakit.analysis.loaded import KINDS, charged_terms, find_loaded
 from mediakit.analysis.wording_lexicon import lexicon
 from mediakit.corpus import Article
 from mediakit.findings import check_offsets
+from mediakit.tables.wording import loaded_density_by_outlet
 
 
 def flagged(text: str, **options) -> dict[str, str]:
@@ -110,7 +111,7 @@ def test_every_lexicon_entry_has_a_kind_and_a_reason():
 def test_density_per_outlet_and_kind():
     a = Article.from_text("The regime lied. " * 10, id="a", outlet="Daily A")
     b = Article.from_text("The council met on Monday. " * 10, id="b", outlet="Daily B")
-    rows = {(r["outlet"], r["kind"]): r for r in loaded_density([a, b])}
+    rows = {(r["outlet"], r["kind"]): r for r in loaded_density_by_outlet([a, b]).to_dict("records")}
     assert rows[("Daily A", "label")]["count"] == 10
     assert rows[("Daily A", "label")]["per_1000"] == pytest.approx(1000 * 10 / 30, abs=0.01)
     assert rows[("Daily B", "label")]["count"] == 0

@@ -9,13 +9,12 @@ instructor can extend; each entry carries the reason shown to students.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
 
 from ..corpus import Article
 from ..findings import Finding
 from ..labels import EXPLAINED as LABELS
 from .quote_marks import EXPLAINED as QUOTE_USES
-from .quote_marks import classify_pairs
+from .quote_marks import classified
 from .quote_pairs import ALL_MARKS
 from .wording_lexicon import Match, Tokens, longest_first, matches
 from .wording_text import load_data, speech_turn_spans
@@ -32,7 +31,7 @@ def find_loaded(article: Article, *, include_scare_titles: bool = False) -> list
     analysis already reports those pairs and counting them twice inflates the density.
     """
     text = article.text
-    pairs = classify_pairs(text)
+    pairs = classified(text)
     quoted = [(q.pair.outer_start, q.pair.outer_end) for q in pairs]
     quoted += speech_turn_spans(text)
     toks = Tokens(text)
@@ -82,23 +81,8 @@ def charged_terms(text: str) -> list[tuple[str, str]]:
             if m.entry.kind in ("label", "emotive", "delegitimizing")]
 
 
-def loaded_density(articles: Iterable[Article]) -> list[dict]:
-    """Loaded words per 1,000 words, per outlet and kind (rows for a table or chart)."""
-    words: dict[str, int] = {}
-    counts: dict[tuple[str, str], int] = {}
-    for article in articles:
-        words[article.outlet] = words.get(article.outlet, 0) + article.words
-        for f in find_loaded(article):
-            counts[(article.outlet, f.label)] = counts.get((article.outlet, f.label), 0) + 1
-    return [{"outlet": outlet, "kind": kind, "count": counts.get((outlet, kind), 0),
-             "words": n, "per_1000": round(1000 * counts.get((outlet, kind), 0) / n, 2)
-             if n else 0.0}
-            for outlet, n in words.items() for kind in KINDS]
-
-
 def lexicon_size() -> int:
     return sum(len(g["words"]) for g in load_data("loaded_words.yaml")["groups"])
 
 
-__all__ = ["EXPLAINED", "KINDS", "QUOTE_USES", "charged_terms", "find_loaded",
-           "loaded_density", "lexicon_size"]
+__all__ = ["EXPLAINED", "KINDS", "QUOTE_USES", "charged_terms", "find_loaded", "lexicon_size"]

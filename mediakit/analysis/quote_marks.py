@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 
 from ..corpus import Article
@@ -438,8 +438,16 @@ def _scan(text: str, wanted: dict[tuple[str, ...], list[_Pair]], flag: str, case
                     q.extra[flag] = True
 
 
+@lru_cache(maxsize=8)
+def classified(text: str) -> tuple[_Pair, ...]:
+    """`classify_pairs`, remembered for the last few texts: the quotation-mark and the
+    loaded-wording analyses both need it, and `analyze` runs both on the same article.
+    Callers only read the pairs."""
+    return tuple(classify_pairs(text))
+
+
 def find_quote_marks(article: Article) -> list[Finding]:
     """Each pair of quotation marks in the article, labelled speech, scare, title or mention."""
     text = article.text
     return [Finding.at("quote_marks", text, q.pair.start, q.pair.end, q.use, q.reason)
-            for q in classify_pairs(text)]
+            for q in classified(text)]

@@ -18,29 +18,28 @@ READABILITY_COLUMNS = ["words", "words_per_sentence", "long_words_pct", "grade",
                        "reading_ease"]
 
 
+def _label_counts(findings, labels) -> dict[str, int]:
+    """How many findings carry each label (every label listed, zeros included)."""
+    counts = dict.fromkeys(labels, 0)
+    for f in findings:
+        counts[f.label] = counts.get(f.label, 0) + 1
+    return counts
+
+
 def quote_mark_uses(articles: Iterable[Article]) -> pd.DataFrame:
     """How many quotation-mark pairs of each use (speech, scare, title, mention) per article."""
-    rows = []
-    for article in articles:
-        counts = dict.fromkeys(USES, 0)
-        for f in find_quote_marks(article):
-            counts[f.label] = counts.get(f.label, 0) + 1
-        rows += [{"id": article.id, "outlet": article.outlet, "use": use, "count": n}
-                 for use, n in counts.items()]
+    rows = [{"id": a.id, "outlet": a.outlet, "use": use, "count": n}
+            for a in articles
+            for use, n in _label_counts(find_quote_marks(a), USES).items()]
     return pd.DataFrame(rows, columns=["id", "outlet", "use", "count"])
 
 
 def loaded_density(articles: Iterable[Article]) -> pd.DataFrame:
     """Loaded words per 1,000 words, per article and kind (label, intensifier, ...)."""
-    rows = []
-    for article in articles:
-        counts = dict.fromkeys(KINDS, 0)
-        for f in find_loaded(article):
-            counts[f.label] = counts.get(f.label, 0) + 1
-        words = article.words
-        rows += [{"id": article.id, "outlet": article.outlet, "kind": kind, "count": n,
-                  "words": words, "per_1000": round(1000 * n / words, 2) if words else 0.0}
-                 for kind, n in counts.items()]
+    rows = [{"id": a.id, "outlet": a.outlet, "kind": kind, "count": n, "words": a.words,
+             "per_1000": round(1000 * n / a.words, 2) if a.words else 0.0}
+            for a in articles
+            for kind, n in _label_counts(find_loaded(a), KINDS).items()]
     return pd.DataFrame(rows, columns=["id", "outlet", "kind", "count", "words", "per_1000"])
 
 
@@ -60,8 +59,8 @@ def readability_by_outlet(articles: Iterable[Article]) -> pd.DataFrame:
     """Readability figures averaged per outlet (one row per outlet, number of articles)."""
     from ..analysis.readability import readability
 
-    rows = [{"outlet": a.outlet, **{k: readability(a)[k] for k in READABILITY_COLUMNS}}
-            for a in articles]
+    rows = [{"outlet": a.outlet, **{k: figures[k] for k in READABILITY_COLUMNS}}
+            for a in articles for figures in (readability(a),)]
     table = pd.DataFrame(rows, columns=["outlet", *READABILITY_COLUMNS])
     grouped = table.groupby("outlet")
     out = grouped.mean(numeric_only=True).round(1)
