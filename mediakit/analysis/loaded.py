@@ -35,7 +35,7 @@ def find_loaded(article: Article, *, include_scare_titles: bool = False) -> list
     quoted = [(q.pair.outer_start, q.pair.outer_end) for q in pairs]
     quoted += speech_turn_spans(text)
     toks = Tokens(text)
-    skip = _inside(toks.spans, quoted)
+    skip = _Inside(toks.spans, quoted)
     found = [m for m in matches(text, skip, toks) if not _attributes_quote(text, m)]
     findings = [_finding(text, m) for m in longest_first(found)]
     if include_scare_titles:
@@ -53,18 +53,25 @@ def _finding(text: str, m: Match) -> Finding:
                       m.entry.reason.replace("{match}", " ".join(words.split())))
 
 
-def _inside(spans: list[tuple[int, int]], regions: list[tuple[int, int]]) -> list[bool]:
-    """For each token span: does it fall inside one of the regions? (sorted sweep)"""
-    regions = sorted(regions)
-    starts = [s for s, _ in regions]
-    reach: list[int] = []  # furthest end among regions[0..k]
-    for _, e in regions:
-        reach.append(max(e, reach[-1]) if reach else e)
-    out = []
-    for s, e in spans:
-        k = bisect_right(starts, s) - 1
-        out.append(k >= 0 and reach[k] >= e)
-    return out
+class _Inside:
+    """skip[i]: does token span i fall inside one of the regions? Answered only for the
+    tokens asked about (the few that start a lexicon entry), by a bisect each."""
+
+    def __init__(self, spans: list[tuple[int, int]], regions: list[tuple[int, int]]):
+        regions = sorted(regions)
+        self.spans = spans
+        self.starts = [s for s, _ in regions]
+        self.reach: list[int] = []  # furthest end among regions[0..k]
+        for _, e in regions:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __getitem__(self, i: int) -> bool:
+        s, e = self.spans[i]
+        k = bisect_right(self.starts, s) - 1
+        return k >= 0 and self.reach[k] >= e
 
 
 def _attributes_quote(text: str, m: Match) -> bool:

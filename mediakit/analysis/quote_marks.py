@@ -20,7 +20,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import islice
+from itertools import compress, islice
+from operator import methodcaller
 
 from ..corpus import Article
 from ..findings import Finding
@@ -40,7 +41,6 @@ from .wording_text import (
     sentence_start,
     starts_with,
     strip_links,
-    tokens,
 )
 
 USES = ("speech", "scare", "title", "mention")
@@ -105,8 +105,8 @@ class _Reader:
     def _read(self, p: QuotePair, parent: _Pair | None) -> _Pair:
         text, m = self.text, self.masked
         words = [w.group() for w in islice(WORD.finditer(text, p.start, p.end), _MAX_WORDS)]
-        if len(words) < _MAX_WORDS:  # short quotes: read link text, not link syntax
-            words = WORD.findall(strip_links(text[p.start:p.end]))
+        if len(words) < _MAX_WORDS and text.find("[", p.start, p.end) >= 0:
+            words = WORD.findall(strip_links(text[p.start:p.end]))  # link text, not link syntax
         if parent is not None:  # a quote inside a quote: read the words inside the parent
             m = text
         s0 = sentence_start(m, p.open)
@@ -114,7 +114,7 @@ class _Reader:
         if parent is not None:
             s0, s1 = max(s0, parent.pair.start), min(s1, parent.pair.end)
         before_raw = [w.group() for w in WORD.finditer(m, s0, p.open)][-REPORTING_WINDOW:]
-        after_raw = [w.group() for w in WORD.finditer(m, p.outer_end, s1)][:10]
+        after_raw = [w.group() for w in islice(WORD.finditer(m, p.outer_end, s1), 10)]
         prev = m[s0:p.open].rstrip(" \t\u00a0([")
         lo, hi = line_bounds(text, p.open)
         return _Pair(p, words, [norm(w) for w in words], [norm(w) for w in before_raw],
@@ -227,8 +227,10 @@ def _headline(q: _Pair, r: _Reader) -> tuple[str, str] | None:
 
 def _is_headline(line: str) -> bool:
     line = line.strip()
+    if line[-1:] in ".!\"”" or line.startswith(("-", "*", "•")):
+        return False  # checked first: most lines end here, before their words are read
     words = WORD.findall(strip_links(line))
-    if not 3 <= len(words) <= 25 or line[-1:] in ".!\"”" or line.startswith(("-", "*", "•")):
+    if not 3 <= len(words) <= 25:
         return False
     content = [w for w in words if w.lower() not in FUNCTION_WORDS]
     return bool(content) and sum(w[:1].isupper() for w in content) >= 0.75 * len(content)
@@ -426,11 +428,11 @@ def _scan(text: str, wanted: dict[tuple[str, ...], list[_Pair]], flag: str, case
         return
     lengths = sorted({len(k) for k in wanted})
     firsts = {k[0] for k in wanted}
-    words = WORD.findall(text)
-    words = [w.replace("’", "'").removesuffix("'s") for w in words] if case else tokens(text)
-    for i, word in enumerate(words):
-        if word not in firsts:
-            continue
+    if case:  # ’ and ' are both inside-word characters: replacing one keeps every word
+        words = list(map(methodcaller("removesuffix", "'s"), WORD.findall(text.replace("’", "'"))))
+    else:
+        words = list(map(norm, WORD.findall(text)))
+    for i in compress(range(len(words)), map(firsts.__contains__, words)):
         for n in lengths:
             got = wanted.get(tuple(words[i:i + n]))
             if got:

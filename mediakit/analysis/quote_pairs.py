@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DOUBLE_OPEN = "“„«‟"
 DOUBLE_CLOSE = "”»"
@@ -98,12 +99,19 @@ def _role(text: str, i: int, lo: int, hi: int) -> str | None:
 
 def find_quote_pairs(text: str) -> list[QuotePair]:
     """Every pair of quotation marks in `text`, in reading order (outer before inner)."""
+    return list(_quote_pairs(text))
+
+
+@lru_cache(maxsize=4)
+def _quote_pairs(text: str) -> tuple[QuotePair, ...]:
+    """The pairs, remembered for the last few texts: the sourcing and the quotation-mark
+    analyses both pair the marks of the same article."""
     pairs: list[QuotePair] = []
     pos = 0
     for brk in _PARAGRAPH_BREAK.finditer(text + "\n\n"):
         _pair_paragraph(text, pos, min(brk.start(), len(text)), pairs)
         pos = brk.end()
-    return sorted(pairs, key=lambda p: (p.open, p.depth))
+    return tuple(sorted(pairs, key=lambda p: (p.open, p.depth)))
 
 
 def _pair_paragraph(text: str, lo: int, hi: int, out: list[QuotePair]) -> None:

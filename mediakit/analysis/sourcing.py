@@ -21,9 +21,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
+from itertools import compress
+from operator import itemgetter
 
 from ..corpus import Article
 from ..findings import Finding, sorted_findings
+from .phrase_index import forget as forget_phrases
 from .quote_pairs import QuotePair
 from .sourcing_clauses import _BE, _DOC_NOUNS, _FINITE, Clause, ClauseFinder
 from .sourcing_credits import _DATELINE, find_credits
@@ -33,6 +37,7 @@ from .sourcing_speakers import (
     Speaker,
     _strip_possessive,
     chunks,
+    forget_tokens,
     named_earlier,
     tokens,
     who,
@@ -43,6 +48,7 @@ _LABEL = re.compile(r"[ \t]*([A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*){0,3}):
 _SCARE_CUES = word_set("scare_cues")
 _SMALL = {"of", "the", "and", "in", "for", "to", "a", "an", "on", "vs", "vs.", "at", "with", "from"}
 _MANY_IN = re.compile(r"\b(many|some|most|few|others)\s+in\s+(?:the\s+)?", re.IGNORECASE)
+_MANY_WORDS = ("many", "some", "most", "few", "others")
 MAX_CUES = 40
 _TITLE_OK = {"the", "a", "an", "foreign", "prime", "defense", "defence", "former", "deputy",
              "senior", "top", "chief", "head", "his", "her", "its"}
@@ -50,9 +56,35 @@ _THEN_PREPS = {"while", "when", "at", "during", "in", "on", "about", "to", "befo
                "with", "last", "earlier"}
 
 
+@cache
+def _noun_cue_words() -> frozenset[str]:
+    """Words that start a speech-noun cue: speech nouns and demonstratives."""
+    data = sourcing_data()
+    return frozenset(data.nouns) | frozenset(data.demonstratives)
+
+
+def _many_in(plain: str, s: int, e: int) -> list[re.Match]:
+    """`_MANY_IN.finditer(plain, s, e)`, skipped when none of its words is in the sentence
+    (casefold maps every letter that IGNORECASE matches to these words onto them)."""
+    low = plain[s:e].casefold()
+    if not any(w in low for w in _MANY_WORDS):
+        return []
+    return list(_MANY_IN.finditer(plain, s, e))
+
+
+def _cover(covered: bytearray, a: int, b: int) -> None:
+    """Mark covered[a:b] (one slice assignment, not a loop over characters)."""
+    if b > a:
+        covered[a:b] = b"\x01" * (b - a)
+
+
 def find_sources(article: Article) -> list[Finding]:
     """Every attribution in the article: quotes, reported speech, credits and cited pages."""
-    return _Run(article).findings()
+    try:
+        return _Run(article).findings()
+    finally:  # the word indexes built for this article are not needed any more
+        forget_tokens()
+        forget_phrases()
 
 
 class _Run:
@@ -66,8 +98,7 @@ class _Run:
         self.res = Resolver(self.text, self.lay.plain, article.author, article.outlet, furn)
         self.covered = bytearray(len(self.text) + 1)
         for q in self.lay.quotes:
-            for i in range(q.start, q.end):
-                self.covered[i] = 1
+            _cover(self.covered, q.start, q.end)
         self.out: list[Finding] = []
         self.last_direct: Speaker | None = None
 
@@ -110,8 +141,7 @@ class _Run:
         labelled = self._label_lines(skip_lines)
         turns = [(a, b) for a, b, _ in labelled if b > a]
         for a, b in turns:
-            for i in range(a, b):
-                self.covered[i] = 1
+            _cover(self.covered, a, b)
         pending = {a: item for a, _, item in labelled}
         turn_at = {a: (a, b) for a, b in turns}
         skip_at = {a for a, _ in skip_lines}
@@ -245,8 +275,8 @@ class _Run:
         cf = ClauseFinder(self.res, self.covered)
         clauses: list[Clause] = []
         toks = [t for t in tokens(plain, s, e) if not self.covered[t[0]]]
-        self._toks, self._starts = toks, [t[0] for t in toks]
-        self._ends = [t[1] for t in toks]
+        self._toks, self._starts = toks, list(map(itemgetter(0), toks))
+        self._ends = list(map(itemgetter(1), toks))
         passive_spans = [(m.start(), m.end()) for m in data.passive_re.finditer(plain, s, e)
                          if not self.covered[m.start()]]
         cues: list[tuple[int, int, str]] = []
@@ -274,16 +304,17 @@ class _Run:
             for ts, te, w in toks:
                 if w in ("my", "My"):
                     cues.append((ts, te, "self"))
-        for m in _MANY_IN.finditer(plain, s, e):
+        for m in _many_in(plain, s, e):
             if not self.covered[m.start()]:
                 cues.append((m.start(), m.end(), "many"))
-        for n, (ts, te, w) in enumerate(toks):
-            low = norm(w)
-            if low in data.nouns:
+        lows = list(map(norm, map(itemgetter(2), toks)))
+        for n in compress(range(len(toks)), map(_noun_cue_words().__contains__, lows)):
+            ts, te, _ = toks[n]
+            if lows[n] in data.nouns:
                 cues.append((ts, te, "noun"))
-            elif low in data.demonstratives and n + 1 < len(toks):
+            elif n + 1 < len(toks):  # a demonstrative: "these remarks", "those comments"
                 for k in range(n + 1, min(n + 4, len(toks))):
-                    if norm(toks[k][2]) in data.remark_nouns:
+                    if lows[k] in data.remark_nouns:
                         cues.append((ts, toks[k][1], "remarks"))
                         break
         cues.sort()

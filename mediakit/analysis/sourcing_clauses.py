@@ -11,6 +11,9 @@ people ("a retired driver who ...") and documents ("the council's report").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from itertools import compress
+from operator import itemgetter
 
 from .sourcing_data import norm, sourcing_data, word_set
 from .sourcing_speakers import (
@@ -73,10 +76,18 @@ class ClauseFinder:
         self.covered = covered  # 1 inside quotations and transcript turns
 
     # -- candidate speakers in a stretch of text ----------------------------------------
-    def candidates(self, a: int, b: int, allow_unknown: bool = False) -> list[Cand]:
+    def words(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        """The words of plain[a:b] outside quotations and transcript turns."""
+        covered = self.covered
+        return [t for t in tokens(self.plain, a, b) if not covered[t[0]]]
+
+    def candidates(self, a: int, b: int, allow_unknown: bool = False, toks=None) -> list[Cand]:
+        """Possible speakers in plain[a:b]; `toks` are its words outside quotations, when the
+        caller has them already."""
         data = sourcing_data()
         plain = self.plain
-        toks = [t for t in tokens(plain, a, b) if not self.covered[t[0]]]
+        if toks is None:
+            toks = self.words(a, b)
         cands: list[Cand] = []
         for m in data.self_re.finditer(plain, a, b):
             if not self.covered[m.start()]:
@@ -94,8 +105,11 @@ class ClauseFinder:
                 if sp.kind == "thing" and sp.side == "none" and sp.why == "an institution":
                     sp = self._nationalise(sp, toks, ch[0][0])
                 cands.append(Cand(ch[0][0], ch[-1][1], sp))
-        for n, (s, e, w) in enumerate(toks):
-            low = norm(w)
+        lows = list(map(norm, map(itemgetter(2), toks)))
+        # only the words that can stand for a speaker (the test below is a pure filter)
+        for n in compress(range(len(toks)), map(_speaker_words().__contains__, lows)):
+            s, e, w = toks[n]
+            low = lows[n]
             if low in PRONOUNS:
                 cands.append(Cand(s, e, None, pronoun=low))
                 continue
@@ -123,7 +137,7 @@ class ClauseFinder:
                     k -= 1
                 if norm(words[0]) in _DETERMINERS:
                     cands.append(Cand(toks[k][0], e, None, role=tuple(words)))
-        cands.extend(self._documents(toks))
+        cands.extend(self._documents(toks, lows))
         return sorted(cands, key=lambda c: (c.end, -c.start))
 
     def document_np(self, toks, i: int) -> tuple[Speaker, int, int] | None:
@@ -193,11 +207,13 @@ class ClauseFinder:
         why = f"'{toks[head][2]}' is a document" + (f" of {name}" if owner else "")
         return Speaker(name, "document", side, "thing", why), toks[i][0], end
 
-    def _documents(self, toks) -> list[Cand]:
-        """Documents as subjects: 'The study found', 'the report said'."""
+    def _documents(self, toks, lows: list[str]) -> list[Cand]:
+        """Documents as subjects: 'The study found', 'the report said' (`lows`: the words
+        normalised)."""
         out = []
-        for n, (_, _, w) in enumerate(toks):
-            if norm(w) not in _DOC_NOUNS or w[:1].isupper() and n > 0:
+        for n in compress(range(len(toks)), map(_DOC_NOUNS.__contains__, lows)):
+            w = toks[n][2]
+            if w[:1].isupper() and n > 0:
                 continue  # "a UN Report" is a name; "Data show ..." at the start is not
             k = n
             while k > 0 and n - k < 4 and self.plain[toks[k - 1][1]:toks[k][0]].strip(" \u00a0") == "":
@@ -339,8 +355,8 @@ class ClauseFinder:
                 got = self.subject_before(lo, inner, max_gap=3)
                 if got is not None:
                     return got
-        cands = [c for c in self.candidates(lo, verb) if c.end <= verb]
-        toks = [t for t in tokens(self.plain, lo, verb) if not self.covered[t[0]]]
+        toks = self.words(lo, verb)
+        cands = [c for c in self.candidates(lo, verb, toks=toks) if c.end <= verb]
         anon = [c for c in cands if c.speaker is not None and c.speaker.kind == "anonymous"
                 and self.plain[c.start:c.end].lower().endswith((" to", " with", " of", " on"))]
         for c in reversed(cands):
@@ -375,7 +391,7 @@ class ClauseFinder:
         if unnamed is not None:
             return unnamed
         # an unknown name right before the verb: "Smith said"
-        unknown = [c for c in self.candidates(lo, verb, allow_unknown=True) if c.end <= verb]
+        unknown = [c for c in self.candidates(lo, verb, allow_unknown=True, toks=toks) if c.end <= verb]
         if unknown:
             c = unknown[-1]
             gap = [norm(w) for s, _, w in toks if s >= c.end]
@@ -492,6 +508,15 @@ class ClauseFinder:
                 if sp is not None:
                     return sp, c.start
         return None
+
+
+@cache
+def _speaker_words() -> frozenset[str]:
+    """Every normalised word that `ClauseFinder.candidates` reads as a possible speaker on
+    its own: pronouns, "I", group and anonymous nouns, and person roles ("the minister")."""
+    data = sourcing_data()
+    roles = {w for w, typ in data.role_type.items() if typ in ("official", "journalist", "expert", "other")}
+    return frozenset(PRONOUNS) | {"i"} | frozenset(data.anonymous_nouns) | frozenset(data.group_nouns) | roles
 
 
 def data_nouns() -> set[str]:

@@ -8,6 +8,7 @@ the story leans on three news agencies.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..findings import Finding
 from .sourcing_data import norm, sourcing_data
@@ -79,7 +80,8 @@ def find_credits(text: str, plain: str, lines, res: Resolver) -> tuple[list[Find
                                        f"the dateline names {sp.name}, the agency that supplied "
                                        "this story", speaker=sp.name, type=sp.type, side=sp.side))
     for a, b in lines:
-        m = _PHOTO.search(plain, max(a, b - 100), b)  # only the end of a caption
+        lo = max(a, b - 100)  # only the end of a caption
+        m = _PHOTO.search(plain, lo, b) if plain.find("/", lo, b) >= 0 else None
         if m and len(plain[a:b].split()) <= 40:
             sp = _speaker_for(m.group(1).title() if m.group(1).isupper() and len(m.group(1)) > 4
                               else m.group(1), "image", res, False)
@@ -87,7 +89,7 @@ def find_credits(text: str, plain: str, lines, res: Resolver) -> tuple[list[Find
                                        f"a photo credit: the picture comes from {sp.name}",
                                        speaker=sp.name, type=sp.type, side=sp.side))
     for a, b in lines:
-        m = _CONTRIBUTED.match(plain, a, b)
+        m = _CONTRIBUTED.match(plain, a, b) if plain.find(" contributed ", a, b) >= 0 else None
         if m:
             for s_, e_ in _name_spans(plain, m.start(1), m.end(1)):
                 sp = _speaker_for(text[s_:e_], "reporting", res, False)
@@ -100,6 +102,8 @@ def find_credits(text: str, plain: str, lines, res: Resolver) -> tuple[list[Find
         line = plain[a:b]
         lead = len(line) - len(line.lstrip(_LEAD))
         low = norm(line[lead:])
+        if not low.startswith(_credit_phrases()):
+            continue  # no credit phrase starts this line (most lines): skip the list
         for cr in data.credits:
             phrase = norm(cr["phrase"])
             if not low.startswith(phrase):
@@ -160,6 +164,11 @@ def find_credits(text: str, plain: str, lines, res: Resolver) -> tuple[list[Find
                 spans.append((a, b))
             break
     return findings, spans
+
+
+@cache
+def _credit_phrases() -> tuple[str, ...]:
+    return tuple(norm(cr["phrase"]) for cr in sourcing_data().credits)
 
 
 def _whole(plain: str, a: int, b: int) -> tuple[int, int]:

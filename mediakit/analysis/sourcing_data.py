@@ -15,6 +15,8 @@ from importlib import resources
 
 import yaml
 
+from .phrase_index import WORD_START, PhrasePattern
+
 
 def _load(name: str) -> dict:
     path = resources.files("mediakit") / "data" / name
@@ -27,13 +29,32 @@ def norm(s) -> str:
     return " ".join(str(s).replace("’", "'").replace("\u00a0", " ").lower().split())
 
 
-def phrase_pattern(phrases, *, flags=re.IGNORECASE) -> re.Pattern:
-    """One regex matching any of the phrases as whole words (longest first, apostrophes either way)."""
-    alts = []
-    for p in sorted({str(p) for p in phrases}, key=len, reverse=True):
-        esc = re.escape(p).replace("\\ ", r"\s+").replace("'", "['’]")
-        alts.append(esc)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", flags)
+def phrase_pattern(phrases, *, flags=re.IGNORECASE) -> PhrasePattern:
+    """One regex matching any of the phrases as whole words (longest first, apostrophes either way).
+
+    A long alternation is slow in Python's `re`: at every word start it tries every phrase.
+    So phrases are grouped by their first letter behind a look-ahead for that letter: only
+    one group is tried at a word start. Phrases of one group keep their order, and two
+    groups can never match at the same place, so the matches are the same as with the flat
+    alternation. `PhrasePattern` then tries the regex only where a phrase's first word is."""
+    ordered = sorted({str(p) for p in phrases}, key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
+    for p in ordered:
+        groups.setdefault(p[:1].lower(), []).append(_escape(p))
+    if all(_ascii_letter(first) for first in groups):
+        alts = [f"(?={first})(?:{'|'.join(group)})" for first, group in groups.items()]
+    else:  # a phrase starting with a mark or a non-ASCII letter: keep the flat alternation
+        alts = [_escape(p) for p in ordered]
+    regex = re.compile(WORD_START + "(?:" + "|".join(alts) + r")(?![\w-])", flags)
+    return PhrasePattern(regex, ordered)
+
+
+def _escape(phrase: str) -> str:
+    return re.escape(phrase).replace("\\ ", r"\s+").replace("'", "['’]")
+
+
+def _ascii_letter(char: str) -> bool:
+    return len(char) == 1 and "a" <= char <= "z"
 
 
 @cache
@@ -66,33 +87,33 @@ class SourcingData:
     role_type: dict[str, str] = field(default_factory=dict)  # norm(role) -> type
     role_synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     anonymous_nouns: set[str] = field(default_factory=set)
-    anonymous_phrases_re: re.Pattern | None = None
+    anonymous_phrases_re: PhrasePattern | None = None
     group_nouns: set[str] = field(default_factory=set)
     not_speakers: set[str] = field(default_factory=set)
     verb_reason: dict[str, str] = field(default_factory=dict)  # norm(verb) -> reason
     verb_kind: dict[str, str] = field(default_factory=dict)  # norm(verb) -> group name
     verb_then: dict[str, str] = field(default_factory=dict)  # "held" -> "responsible"
     verb_not_then: dict[str, frozenset] = field(default_factory=dict)  # "agree" -/-> "to"
-    verbs_re: re.Pattern | None = None
+    verbs_re: PhrasePattern | None = None
     participles: set[str] = field(default_factory=set)
     participle_reason: str = ""
-    according_re: re.Pattern | None = None
+    according_re: PhrasePattern | None = None
     according_reason: str = ""
-    passive_re: re.Pattern | None = None
+    passive_re: PhrasePattern | None = None
     passive_reason: str = ""
     nouns: set[str] = field(default_factory=set)
     nouns_reason: str = ""
-    agentless: list[tuple[re.Pattern, str, str]] = field(default_factory=list)
-    agentless_re: re.Pattern | None = None  # all agentless cues in one pattern
+    agentless: list[tuple[PhrasePattern, str, str]] = field(default_factory=list)
+    agentless_re: PhrasePattern | None = None  # all agentless cues in one pattern
     agentless_by: dict[str, tuple[str, str]] = field(default_factory=dict)  # norm -> (speaker, reason)
-    made_re: re.Pattern | None = None
+    made_re: PhrasePattern | None = None
     demonstratives: set[str] = field(default_factory=set)
     remark_nouns: set[str] = field(default_factory=set)
     remarks_reason: str = ""
-    page_nouns_re: re.Pattern | None = None
+    page_nouns_re: PhrasePattern | None = None
     page_nouns: frozenset[str] = frozenset()
     pages_reason: str = ""
-    self_re: re.Pattern | None = None
+    self_re: PhrasePattern | None = None
     self_works: set[str] = field(default_factory=set)
     first_person_verbs: set[str] = field(default_factory=set)
     self_reason: str = ""

@@ -10,12 +10,16 @@ and a type, looked up in `data/speakers.yaml` or guessed from general cues
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate, compress
+from operator import add, itemgetter, methodcaller
 
 from .sourcing_data import Entity, norm, sourcing_data, word_set
 
 TOKEN = re.compile(r"[A-Za-z0-9][\w’'\-/&.]*")
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
 _TITLE_WORDS = word_set("title_words")
 _COMPANY = word_set("company_words")
@@ -114,21 +118,83 @@ def named_earlier(subject: str, sp: Speaker) -> str:
 
 
 def tokens(plain: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    out = []
-    for m in TOKEN.finditer(plain, a, b):
-        s, e = m.start(), m.end()
-        word = m.group()
-        while word.endswith((".", "’", "'", "-", "/")) and not _is_abbrev(word):
-            word, e = word[:-1], e - 1
-        if word:
-            out.append((s, e, word))
-    return out
+    """The words of plain[a:b] as (start, end, word): trailing dots, apostrophes, hyphens and
+    slashes cut, except in abbreviations such as "U.S."; a word cut by a or b is cut too.
+
+    The sourcing analysis asks for the words of many small windows of one text, so the
+    whole text is tokenised once (`_TokenIndex`) and each window is a slice of that."""
+    if b - a < _SMALL_WINDOW:
+        return _scan(plain, a, b)
+    return _token_index(plain).window(a, b)
+
+
+_SMALL_WINDOW = 24  # characters: a window this short is quicker to scan than to look up
+
+
+def _scan(plain: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    return [_token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(plain, a, b)]
+
+
+_TRAILING = (".", "’", "'", "-", "/")
+
+
+def _token(s: int, e: int, word: str) -> tuple[int, int, str]:
+    """Cut trailing marks (never the first character, which is a letter or digit)."""
+    while word.endswith(_TRAILING) and not _is_abbrev(word):
+        word, e = word[:-1], e - 1
+    return s, e, word
+
+
+class _TokenIndex:
+    """Every TOKEN match of one text, found once, so any window's words are a slice.
+
+    A window scan and the whole-text scan agree on every match that lies inside the
+    window: matches are maximal runs of word characters. Only a match cut by the window's
+    start or end differs, and those (at most two) are scanned again inside the window."""
+
+    def __init__(self, plain: str):
+        self.plain = plain
+        # split on the matches and add up the pieces' lengths: the per-word work stays in C
+        pieces = _TOKEN_SPLIT.split(plain)  # [between, word, between, word, ..., after]
+        words = pieces[1::2]
+        self.starts = list(accumulate(map(len, pieces)))[0:-1:2]
+        self.ends = list(map(add, self.starts, map(len, words)))
+        self.tokens = list(zip(self.starts, self.ends, words, strict=True))
+        for i in compress(range(len(words)), map(methodcaller("endswith", _TRAILING), words)):
+            self.tokens[i] = _token(*self.tokens[i])
+
+    def window(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        if a >= b:
+            return []
+        starts, ends = self.starts, self.ends
+        i = bisect_left(starts, a)  # matches i.. start inside the window
+        out = []
+        if i and ends[i - 1] > a:  # a match that starts before a runs into the window
+            out += _scan(self.plain, a, min(ends[i - 1], b))
+        j = bisect_right(ends, b)  # matches ..j-1 end inside the window
+        if j > i:
+            out += self.tokens[i:j]
+        k = max(i, j)
+        if k < len(starts) and starts[k] < b:  # a match that starts inside runs past b
+            out += _scan(self.plain, starts[k], b)
+        return out
+
+
+@lru_cache(maxsize=1)
+def _token_index(plain: str) -> _TokenIndex:
+    return _TokenIndex(plain)
+
+
+def forget_tokens() -> None:
+    """Drop the last text's token index (a long article's index is large)."""
+    _token_index.cache_clear()
 
 
 def _is_abbrev(word: str) -> bool:
     return word.count(".") >= 2 and len(word) <= 6  # U.S., U.N.
 
 
+@lru_cache(maxsize=1 << 16)
 def _cap(word: str) -> bool:
     return word[:1].isupper() or norm(word) in _CONNECTORS or word.startswith(("al-", "el-"))
 
@@ -137,20 +203,28 @@ def chunks(plain: str, toks: list[tuple[int, int, str]]) -> list[list[tuple[int,
     """Runs of capitalised words separated only by spaces: candidate names."""
     out: list[list[tuple[int, int, str]]] = []
     cur: list[tuple[int, int, str]] = []
-    for t in toks:
-        joined = cur and plain[cur[-1][1]:t[0]].strip(" \u00a0") == "" and "\n" not in plain[cur[-1][1]:t[0]]
-        if _cap(t[2]) and t[2][:1] != "'" and (joined or not cur):
-            cur.append(t)
+    for t, cap in zip(toks, map(_cap, map(itemgetter(2), toks)), strict=True):
+        if not cur:  # outside a run: a capitalised word starts one
+            cur = [t] if cap else []
             continue
-        if joined and t[2].isdigit() and len(t[2]) <= 3:
-            cur.append(t)  # "Channel 12"
-            continue
-        if cur:
-            out.append(cur)
-        cur = [t] if _cap(t[2]) else []
+        word = t[2]
+        if _only_spaces(plain, cur[-1][1], t[0]):
+            if cap and word[:1] != "'":
+                cur.append(t)
+                continue
+            if len(word) <= 3 and word.isdigit():
+                cur.append(t)  # "Channel 12"
+                continue
+        out.append(cur)
+        cur = [t] if cap else []
     if cur:
         out.append(cur)
     return out
+
+
+def _only_spaces(plain: str, a: int, b: int) -> bool:
+    """Nothing but spaces (plain or no-break) between a and b."""
+    return b <= a or (b - a == 1 and plain[a] == " ") or not plain[a:b].strip(" \u00a0")
 
 
 def _person_role(word: str) -> bool:
@@ -210,6 +284,33 @@ def _title_case(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 14)
+def _person_from_words(chunk: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+    """(a person's name, the title words before it) in a run of capitalised words; a pure
+    function of the words, so each run is read once however often it recurs."""
+    data = sourcing_data()
+    words = [_title_case(w) for w in chunk]
+    while len(words) > 1 and norm(words[0]) in data.not_speakers:
+        words.pop(0)
+    title: list[str] = []
+    while words and (norm(words[0]) in _DETERMINERS or norm(words[0]) in _TITLE_WORDS
+                     or norm(_strip_possessive(words[0])[0]) in data.place_side
+                     or _person_role(words[0])):
+        title.append(words.pop(0))
+    if len(words) < 2 or len(words) > 4:
+        return None, tuple(title)
+    if not Resolver._looks_like_name(words):
+        return None, tuple(title)
+    words[-1] = _strip_possessive(words[-1])[0]
+    return " ".join(words), tuple(title)
+
+
+@lru_cache(maxsize=1 << 16)
+def _mention_key(word: str) -> str:
+    """The lookup key of a word that may name a known person ("PUTIN'S" -> "putin")."""
+    return norm(_title_case(_strip_possessive(word)[0]))
+
+
 def entity_speaker(ent: Entity, why: str = "") -> Speaker:
     kind = "person" if ent.person else "thing"
     return Speaker(ent.name, ent.type, ent.side, kind, why or ent.note)
@@ -251,6 +352,7 @@ class Resolver:
         self.reg = Registry(author, out_ent.side if out_ent else "none",
                             out_ent.home_side if out_ent else None)
         self.state = State()
+        self._resolved: dict[tuple, Speaker | None] = {}  # resolve_chunk's answers
         self._build(skip)
 
     # -- the registry of full names -------------------------------------------------
@@ -260,7 +362,8 @@ class Resolver:
         mask = bytearray(len(plain) + 1)
         for a, b in skip:
             mask[a:b] = b"\x01" * (b - a)
-        for ch in chunks(plain, toks):
+        all_chunks = chunks(plain, toks)
+        for ch in all_chunks:
             if mask[ch[0][0]]:
                 continue
             name, title = self._person_from_chunk(ch)
@@ -284,31 +387,17 @@ class Resolver:
             if appositive:
                 self.reg.titles[canon].add(appositive)
         # every mention of a known person, full or surname, in order
-        for ch in chunks(plain, toks):
+        for ch in all_chunks:
             for s, e, w in ch:
-                base, _ = _strip_possessive(w)
-                key = norm(_title_case(base))
+                key = _mention_key(w)
                 if key in self.reg.full_names:
                     self.reg.mentions.append(Mention(s, e, self.reg.full_names[key]))
                 elif key in sourcing_data().surnames:
                     self.reg.mentions.append(Mention(s, e, sourcing_data().surnames[key].name))
 
     def _person_from_chunk(self, ch) -> tuple[str | None, list[str]]:
-        data = sourcing_data()
-        words = [_title_case(w) for _, _, w in ch]
-        while len(words) > 1 and norm(words[0]) in data.not_speakers:
-            words.pop(0)
-        title: list[str] = []
-        while words and (norm(words[0]) in _DETERMINERS or norm(words[0]) in _TITLE_WORDS
-                         or norm(_strip_possessive(words[0])[0]) in data.place_side
-                         or _person_role(words[0])):
-            title.append(words.pop(0))
-        if len(words) < 2 or len(words) > 4:
-            return None, title
-        if not self._looks_like_name(words):
-            return None, title
-        words[-1] = _strip_possessive(words[-1])[0]
-        return " ".join(words), title
+        name, title = _person_from_words(tuple(w for _, _, w in ch))
+        return name, list(title)
 
     @staticmethod
     def _looks_like_name(words: list[str]) -> bool:
@@ -344,6 +433,14 @@ class Resolver:
 
     # -- resolving one chunk ----------------------------------------------------------
     def resolve_chunk(self, ch, allow_unknown: bool) -> Speaker | None:
+        """The speaker a run of capitalised words names, if any. The answer depends only on
+        the words and the registry (complete once built), so each run is resolved once."""
+        key = (tuple(w for _, _, w in ch), allow_unknown)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve_chunk(ch, allow_unknown)
+        return self._resolved[key]
+
+    def _resolve_chunk(self, ch, allow_unknown: bool) -> Speaker | None:
         data = sourcing_data()
         while len(ch) > 1 and norm(ch[0][2]) in data.not_speakers:
             ch = ch[1:]  # "After Herzog", "In Moscow"

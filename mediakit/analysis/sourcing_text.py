@@ -23,6 +23,7 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sgt", "gen", "col", "lt", "cap
                   "vs", "no", "jr", "sr", "inc", "co", "gov", "sen", "rep", "adm", "maj", "cpl",
                   "pvt", "rev", "fr", "mt", "ft", "approx", "etc", "al"}
 _WORD = re.compile(r"[A-Za-z0-9][\w’'\-/&.]*")
+_STOP = re.compile(r"[.!?]")
 MAX_SENTENCE = 1500  # longer "sentences" (lists, run-on captures) are cut at a space
 
 
@@ -50,12 +51,13 @@ class Layout:
 
 def plain_text(text: str) -> str:
     """The text with markdown link syntax blanked out, keeping every offset."""
-    chars = list(text)
+    pieces, pos = [], 0
     for m in _MD_LINK.finditer(text):
-        chars[m.start()] = " "
-        for i in range(m.end(1), m.end()):
-            chars[i] = " "
-    return "".join(chars)
+        # "[words](url)" -> " words      ": the bracket, then "](url)", become spaces
+        pieces += [text[pos:m.start()], " ", text[m.start() + 1:m.end(1)], " " * (m.end() - m.end(1))]
+        pos = m.end()
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def split_lines(text: str) -> list[tuple[int, int]]:
@@ -69,8 +71,10 @@ def split_lines(text: str) -> list[tuple[int, int]]:
 def _is_headline_like(s: str) -> bool:
     """A short line without a full stop whose words are mostly capitalised: a link to a story."""
     s = s.strip()
-    words = [w for w in _WORD.findall(s)]
-    if not 3 <= len(words) <= 20 or s[-1:] in ".!?\"”:":
+    if s[-1:] in ".!?\"”:":
+        return False  # checked first: most lines of prose end here, before their words are read
+    words = _WORD.findall(s)
+    if not 3 <= len(words) <= 20:
         return False
     caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
     return caps >= 0.6 * len(words)
@@ -116,26 +120,24 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> tuple[list, int, 
     return furn, tail, furn_lines
 
 
-def _sentence_breaks(text: str, a: int, b: int, inside_quote: list[bool]) -> list[int]:
-    """Offsets (in a line) where a new sentence starts."""
+def _sentence_breaks(text: str, a: int, b: int, inside_quote: bytearray) -> list[int]:
+    """Offsets (in a line) where a new sentence starts: after . ! or ? outside a quotation,
+    closing marks and spaces, before a capital, a digit or an opening mark."""
     starts = []
-    i = a
-    while i < b:
-        c = text[i]
-        if c in ".!?" and not inside_quote[i - a]:
-            j = i + 1
-            while j < b and text[j] in "\"”’'":
-                j += 1
-            if j < b and text[j] in " \u00a0\t":
-                k = j
-                while k < b and text[k] in " \u00a0\t":
-                    k += 1
-                if k < b and (text[k].isupper() or text[k].isdigit() or text[k] in "\"“‘'["):
-                    if c != "." or not _abbreviation(text, i, a):
-                        starts.append(k)
-                i = k
-                continue
-        i += 1
+    for m in _STOP.finditer(text, a, b):
+        i = m.start()
+        if inside_quote[i]:
+            continue
+        j = i + 1
+        while j < b and text[j] in "\"”’'":
+            j += 1
+        if j < b and text[j] in " \u00a0\t":
+            k = j
+            while k < b and text[k] in " \u00a0\t":
+                k += 1
+            if k < b and (text[k].isupper() or text[k].isdigit() or text[k] in "\"“‘'["):
+                if text[i] != "." or not _abbreviation(text, i, a):
+                    starts.append(k)
     return starts
 
 
@@ -152,14 +154,13 @@ def split_sentences(text: str, lines, quotes: list[QuotePair]) -> list[tuple[int
     covered = bytearray(len(text) + 1)
     for q in quotes:
         if q.depth == 0:
-            for i in range(q.outer_start + 1, max(q.outer_end - 1, q.outer_start + 1)):
-                covered[i] = 1
+            lo, hi = q.outer_start + 1, max(q.outer_end - 1, q.outer_start + 1)
+            covered[lo:hi] = b"\x01" * (hi - lo)
     out = []
     for a, b in lines:
         if not text[a:b].strip():
             continue
-        inside = [bool(covered[i]) for i in range(a, b)]
-        bounds = [a, *_sentence_breaks(text, a, b, inside), b]
+        bounds = [a, *_sentence_breaks(text, a, b, covered), b]
         for s, e in zip(bounds, bounds[1:], strict=False):
             while e - s > MAX_SENTENCE:
                 cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)

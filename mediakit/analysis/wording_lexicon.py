@@ -11,15 +11,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate, compress, repeat
+from operator import add, itemgetter, or_
 
 from .wording_text import FUNCTION_WORDS, WORD, load_data
 
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
+_POSSESSIVE = re.compile(r"['’]s(?![\w’'\-])")  # 's at the end of a word
+
 GAP = 8  # words allowed where an entry says "…"
 _STEM = 3  # a stem* entry needs at least this many letters before the *
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s|\n|[:;]\s")
+# `[.!?][\"”’')\]]*\s|\n|[:;]\s`, written to start with one character class so that `re`
+# skips quickly to the next candidate character instead of trying every position
+_SENTENCE_BREAK = re.compile(r"[.!?\n:;](?:(?<=[.!?])[\"”’')\]]*\s|(?<=\n)|(?<=[:;])\s)")
 
 
 @dataclass(frozen=True)
@@ -30,6 +37,7 @@ class Entry:
     parts: tuple  # tuple of steps; a step is a tuple of token tests, or "GAP"
     not_after: frozenset = frozenset()  # a word right before the match that shows plain sense
     not_before: frozenset = frozenset()  # words right after the match that show plain sense
+    second: frozenset | None = None  # the exact words allowed second, if the entry lists them
 
 
 @dataclass(frozen=True)
@@ -88,8 +96,10 @@ def lexicon() -> tuple[tuple[Entry, ...], dict[str, list[Entry]], dict[str, list
                 else:
                     current.append(_test(word, classes))
             steps.append(tuple(current))
+            first_run = steps[0]
+            second = first_run[1][1] if len(first_run) > 1 and first_run[1][0] == "in" else None
             entry = Entry(str(pattern), group["kind"], group["reason"], tuple(steps),
-                          not_after, not_before)
+                          not_after, not_before, second)
             entries.append(entry)
             first = steps[0][0]
             if first[0] == "in":
@@ -101,24 +111,27 @@ def lexicon() -> tuple[tuple[Entry, ...], dict[str, list[Entry]], dict[str, list
 
 
 class Tokens:
-    """The words of a text with their offsets and sentence numbers."""
+    """The words of a text with their offsets and sentence numbers.
+
+    Built with C-level passes (split on the words, add up the pieces' lengths, map), so
+    a long text costs no Python loop per word."""
 
     def __init__(self, text: str):
-        self.words: list[str] = []
-        self.spans: list[tuple[int, int]] = []
-        self.sentence: list[int] = []
+        pieces = _WORD_SPLIT.split(text)  # [between, word, between, word, ..., after]
+        raw = pieces[1::2]
+        starts = list(accumulate(map(len, pieces)))[0:-1:2]
+        self.words: list[str] = list(map(_norm, raw))
+        ends = list(map(add, starts, map(len, raw)))
+        # a possessive 's is not part of the word: "the regime's" marks "regime"; the few
+        # words that end in 's are found by one search of the text, then by their end offset
+        for m in _POSSESSIVE.finditer(text):
+            i = bisect_left(ends, m.end())
+            if i < len(ends) and ends[i] == m.end() and raw[i].endswith(("'s", "’s")):
+                ends[i] -= 2
+        self.spans: list[tuple[int, int]] = list(zip(starts, ends, strict=True))
         breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
-        b, n = 0, 0
-        for m in WORD.finditer(text):
-            while b < len(breaks) and breaks[b] < m.start():
-                b += 1
-                n += 1
-            word = m.group()
-            self.words.append(_norm(word))
-            # a possessive 's is not part of the word: "the regime's" marks "regime"
-            cut = 2 if word[-2:] in ("'s", "’s") else 0
-            self.spans.append((m.start(), m.end() - cut))
-            self.sentence.append(n)
+        # sentence number: how many breaks come before the word
+        self.sentence: list[int] = list(map(bisect_left, repeat(breaks), starts))
 
 
 def _match_steps(toks: Tokens, i: int, steps: tuple) -> int | None:
@@ -158,20 +171,27 @@ def _match_run(words: list[str], pos: int, run: tuple) -> int | None:
     return pos + len(run)
 
 
-def matches(text: str, skip: list[bool] | None = None, toks: Tokens | None = None
+def matches(text: str, skip: Sequence[bool] | None = None, toks: Tokens | None = None
             ) -> Iterator[Match]:
     """Every lexicon match in `text` (overlaps included); tokens flagged in `skip` may
     not be matched words (they may sit in a `…` gap)."""
     toks = toks or Tokens(text)
     _, by_first, other = lexicon()
-    for i, word in enumerate(toks.words):
+    words = toks.words
+    # only words that start some entry, found with C-level passes over the word list
+    starts_entry = map(or_, map(by_first.__contains__, words),
+                       map(other.__contains__, map(itemgetter(slice(0, _STEM)), words)))
+    for i in compress(range(len(words)), starts_entry):
         if skip and skip[i]:
             continue
+        word = words[i]
         candidates = by_first.get(word, ())
         stems = other.get(word[:_STEM])
         if stems:
             candidates = [*candidates, *(e for e in stems if _ok(e.parts[0][0], word))]
         for entry in candidates:
+            if entry.second is not None and (i + 1 >= len(words) or words[i + 1] not in entry.second):
+                continue  # "in his view" needs "his" next: a cheap test before the full match
             end = _match_steps(toks, i, entry.parts)
             if end is None or _plain_sense(toks.words, i, end, entry):
                 continue

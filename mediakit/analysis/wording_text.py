@@ -15,7 +15,8 @@ from importlib.resources import files
 import yaml
 
 WORD = re.compile(r"[^\W_][\w’'\-]*")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s|\n")
+# `[.!?][\"”’')\]]*\s|\n`, starting with one character class so that `re` skips fast
+_SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’')\]]*\s|(?<=\n))")
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,300}\)?")
 FUNCTION_WORDS = frozenset(
     "a an the of and or for in on at to by with from de du la le al el bin von van der".split())
@@ -60,11 +61,19 @@ def starts_with(toks: list[str], phrase_set: frozenset[tuple[str, ...]]) -> tupl
 
 def find_phrase(toks: list[str], phrase_set: frozenset[tuple[str, ...]]) -> tuple[int, tuple]:
     """(index, phrase) of the last listed phrase in the token list, or (-1, ())."""
+    firsts = _first_words(phrase_set)
     for i in range(len(toks) - 1, -1, -1):
+        if toks[i] not in firsts:
+            continue  # no listed phrase starts with this word
         for n in (4, 3, 2, 1):
             if tuple(toks[i:i + n]) in phrase_set:
                 return i, tuple(toks[i:i + n])
     return -1, ()
+
+
+@lru_cache(maxsize=64)
+def _first_words(phrase_set: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrase_set if p)
 
 
 def strip_links(text: str) -> str:
@@ -114,8 +123,16 @@ def line_bounds(text: str, pos: int, limit: int = 600) -> tuple[int, int]:
 def speech_turn_spans(text: str) -> list[tuple[int, int]]:
     """Paragraphs of an interview transcript ("Vladimir Putin: ...", "Q: ..."): spoken words
     with no quotation marks."""
-    return [(m.start(), m.end()) for m in _TURN.finditer(text)]
+    # a turn is one whole line, so trying the pattern at each line start finds what
+    # `_TURN.finditer(text)` finds, without trying every character of the text
+    found = (_TURN.match(text, start) for start in _line_starts(text))
+    return [(m.start(), m.end()) for m in found if m]
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
 
 _TURN = re.compile(
     r"(?m)^[ \t]*(?:[A-Z][\w.'’-]*[ \t]){0,3}[A-Z][\w.'’-]*:[ \t]+[^\n]{20,}$")
+_NEWLINE = re.compile("\n")

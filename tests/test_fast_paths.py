@@ -1,0 +1,75 @@
+"""The fast paths of the analyses give exactly what the plain code gives (issue 9).
+
+Each speed-up replaced a simple, obviously-right computation by a faster one; these tests
+run both on random text built to hit the edge cases (case twins such as 'ſ' and 'K',
+windows that cut words, possessives, apostrophes, links) and require equal results.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import textstat
+
+from mediakit.analysis import readability as R
+from mediakit.analysis import sourcing_speakers as SS
+from mediakit.analysis import wording_lexicon as WL
+from mediakit.analysis.sourcing_data import sourcing_data
+
+PIECES = ["said", "Said", "SAID", "according to", "told reporters", "reportedly", "ſaid", "Kill",
+          "İt", "writer", "U.S.", "Putin's", "Putin’s", "'s", "don't", "x-said", "_said", "é", "-",
+          "’", "'", "/", ".", ". ", "\n", ": ", "\u00a0", "  ", "[link](#)", "12", "in his view"]
+
+
+def _texts(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES + [" "] * 8) for _ in range(rng.randint(0, 60)))
+            for _ in range(n)]
+
+
+def _windows(rng: random.Random, text: str) -> list[tuple[int, int]]:
+    return [(rng.randint(0, len(text)), rng.randint(0, len(text) + 3)) for _ in range(8)]
+
+
+def _flat(phrases) -> re.Pattern:
+    """The phrase regex as it was: one flat alternation, tried at every position."""
+    alts = [re.escape(p).replace("\\ ", r"\s+").replace("'", "['’]")
+            for p in sorted({str(p) for p in phrases}, key=len, reverse=True)]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+
+
+def test_phrase_index_finds_what_the_flat_regex_finds():
+    data = sourcing_data()
+    patterns = [(data.verbs_re, _flat(data.verb_reason)), (data.agentless_re, _flat(data.agentless_by))]
+    rng = random.Random(1)
+    for text in _texts(1, 300):
+        for fast, flat in patterns:
+            for a, b in [(0, len(text)), *_windows(rng, text)]:
+                assert [m.span() for m in fast.finditer(text, a, b)] == \
+                    [m.span() for m in flat.finditer(text, a, b)], (text, a, b)
+
+
+def test_token_windows_equal_a_scan_of_the_window():
+    rng = random.Random(2)
+    for text in _texts(2, 300):
+        for a, b in _windows(rng, text):
+            assert SS.tokens(text, a, b) == SS._scan(text, a, b), (text, a, b)
+
+
+def test_lexicon_tokens_equal_a_word_by_word_reading():
+    for text in _texts(3, 300):
+        toks = WL.Tokens(text)
+        words = [m.group() for m in WL.WORD.finditer(text)]
+        assert toks.words == [WL._norm(w) for w in words]
+        assert toks.spans == [(m.start(), m.end() - 2 * (m.group()[-2:] in ("'s", "’s")))
+                              for m in WL.WORD.finditer(text)]
+
+
+def test_readability_counts_equal_textstat():
+    for text in _texts(4, 200):
+        words, sentences, syllables, long_words = R._counts(text)
+        assert words == textstat.lexicon_count(text)
+        assert sentences == textstat.sentence_count(text)
+        assert syllables == textstat.syllable_count(text)
+        assert long_words == textstat.polysyllabcount(text)
