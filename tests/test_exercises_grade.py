@@ -138,9 +138,32 @@ def test_cli_writes_texts_for_hand_marking(tmp_path):
     assert main_grade([str(FIXTURES), "--key", str(tmp_path / "missing")]) == 2
 
 
+def with_check_answers(tmp_path) -> Path:
+    """partial.json plus skills-check answers: one right, one wrong (a check is not marked)."""
+    data = json.loads((FIXTURES / "partial.json").read_text(encoding="utf-8"))
+    data["answers"]["skills_check_before"] = {"src-who-quoted": {"answer": "adeyemi"},
+                                              "wrd-why-quotes": {"answer": "no-such-option"}}
+    path = tmp_path / "with-check.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_skills_check_points_are_shown_but_not_in_total(tmp_path):
+    path = with_check_answers(tmp_path)
+    (row,) = grade([path], SOURCE)
+    key = load_key(SOURCE)
+    assert row["skills_check_before/src-who-quoted"] == 1.0
+    lessons = sum(row[f"{lesson}/{ex.id}"] for lesson, ex in key.columns
+                  if ex.auto_scored and lesson in key.marked)
+    assert row["total"] == round(lessons, 2)
+    assert "skills_check_before" not in key.marked and L0 in key.marked
+    assert row["max"] == sum(ex.points for lesson, ex in key.columns
+                             if ex.auto_scored and not lesson.startswith("skills_check"))
+
+
 def test_pytest_grading_agrees_with_mediakit_grade(tmp_path):
-    for fixture in ("partial.json",):  # some exercises pass, some fail, one is skipped
-        path = FIXTURES / fixture
+    for path in (FIXTURES / "partial.json", with_check_answers(tmp_path)):
+        fixture = path.name  # some exercises pass, some fail, one is skipped
         report = tmp_path / f"{fixture}.xml"
         env = {**os.environ, "MEDIAKIT_ANSWERS": str(path)}
         subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
@@ -160,6 +183,9 @@ def test_pytest_grading_agrees_with_mediakit_grade(tmp_path):
             column = f"{lesson}/{ex.id}"
             if not ex.auto_scored:
                 assert outcome[column] == "skipped"
+            elif lesson not in key.marked:  # a check: passes once answered, right or wrong
+                answered = ex.id in json.loads(path.read_text()).get("answers", {}).get(lesson, {})
+                assert (outcome[column] == "passed") == answered, column
             else:
                 assert (outcome[column] == "passed") == (row[column] == ex.points), column
         assert {"passed", "failed", "skipped"} == set(outcome.values())

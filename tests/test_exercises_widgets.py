@@ -72,6 +72,15 @@ def test_highlight_marks_words_and_colours_them(answers):
     assert box.check().points == 2.0
 
 
+def test_highlight_excerpt_hides_copied_link_markup_but_keeps_its_words():
+    box = Lesson("02_loaded_wording").show("mark-scare-quotes")
+    shown = "".join(seg["t"] for seg in box.marker.segments)
+    assert "](#)" in box.exercise.span and "](#)" not in shown and "[" not in shown
+    assert "biggest diplomatic event" in shown
+    clickable = [seg["t"] for seg in box.marker.segments if seg["w"] >= 0]
+    assert clickable == [w[2] for w in box.words]  # the words a key counts are unchanged
+
+
 def test_highlight_widget_ships_local_accessible_js():
     js = (ROOT / "mediakit" / "static" / "highlight.js").read_text()
     assert "aria-pressed" in js and 'createElement("button")' in js

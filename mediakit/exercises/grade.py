@@ -32,8 +32,15 @@ class Key:
         return [(doc.lesson, ex) for doc in self.lessons for ex in doc.exercises]
 
     @property
+    def marked(self) -> set[str]:
+        """Lessons whose points count in `total`: a check with `feedback: off` is a diagnostic
+        (the class report measures it), so its points are shown but never marked."""
+        return {doc.lesson for doc in self.lessons if doc.feedback}
+
+    @property
     def max_points(self) -> float:
-        return sum(ex.points for _, ex in self.columns if ex.auto_scored)
+        return sum(ex.points for lesson, ex in self.columns
+                   if ex.auto_scored and lesson in self.marked)
 
 
 def load_key(path: str | Path) -> Key:
@@ -119,7 +126,8 @@ def grade_file(path: str | Path, key: Key) -> dict:
             continue
         points = result.points or 0.0
         row[column] = points
-        total += points
+        if lesson in key.marked:
+            total += points
     row["total"] = round(total, 2)
     row["max"] = key.max_points
     if len(problems) > MAX_PROBLEMS_SHOWN:

@@ -70,7 +70,8 @@ class Lesson:
         """The widget for one exercise, with the student's saved answer restored."""
         from .widgets import BOXES
         exercise = self.doc.get(exercise_id)
-        box = BOXES[exercise.type](self.name, exercise, self.store, on_saved=self._saved)
+        box = BOXES[exercise.type](self.name, exercise, self.store, on_saved=self._saved,
+                                   feedback=self.doc.feedback)
         self.boxes[exercise_id] = box
         return box
 
@@ -89,8 +90,15 @@ class Lesson:
         return rows
 
     def progress(self):
-        """A small table: done, attempts and points so far."""
+        """A small table: done, attempts and points so far (with `feedback: off`: done only)."""
         rows = self.scores()
+        if not self.doc.feedback:
+            done = sum(r["done"] for r in rows)
+            body = "".join(f"<tr><td>{escape(r['exercise'])}</td><td>{'✓' if r['done'] else '–'}"
+                           "</td></tr>" for r in rows)
+            return w.HTML(f"<table><tr><th>Question</th><th>Answered</th></tr>{body}<tr><td><b>"
+                          f"Total</b></td><td><b>{done} of {len(rows)} answered</b></td></tr>"
+                          "</table>")
         body = "".join(
             f"<tr><td>{escape(r['exercise'])}</td><td>{'✓' if r['done'] else '–'}</td>"
             f"<td>{escape(str(r['attempts']))}</td><td>{_points(r['points'])} / {r['max']:g}</td></tr>"

@@ -7,6 +7,8 @@ recovered from its hashes with the salt stored in the file (see `seal.py`).
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import difflib
 import functools
 from pathlib import Path
@@ -32,7 +34,8 @@ from .schema import (
 
 MAX_FILE_BYTES = 2_000_000
 COMMON = ("id", "type", "prompt", "article", "span", "occurrence", "points", "hint",
-          "explanation")
+          "explanation", "passage", "skill")
+MAX_PASSAGE_CHARS = 5000
 SOURCE_FIELDS = {
     "single_choice": ("options",), "multiple_choice": ("options",), "highlight": ("targets",),
     "tag": ("labels", "items"), "checklist": ("outlets", "facts"),
@@ -92,12 +95,27 @@ def load_lessons(path: str | Path) -> tuple[list[LessonDoc], list[Problem]]:
     if not path.exists():
         return [], [Problem(str(path), None, "this file or folder does not exist",
                             "give the path of an exercises folder or a lesson .yaml file")]
+    seen: dict[str, str] = {}
     for file in lesson_files(path):
         doc, found = load_lesson_file(file)
         problems.extend(found)
-        if doc is not None:
-            docs.append(doc)
+        for one in each_lesson(doc) if doc is not None else []:
+            if one.lesson in seen:  # e.g. a 'lessons:' name that another file also uses
+                problems.append(Problem(file.name, "lesson", f"the lesson name '{one.lesson}' is "
+                                        f"also used by {seen[one.lesson]}", "give every lesson "
+                                        "its own name (answers are stored under it)"))
+                continue
+            seen[one.lesson] = file.name
+            docs.append(one)
     return docs, problems
+
+
+def each_lesson(doc: LessonDoc) -> list[LessonDoc]:
+    """A file with `lessons: [a, b]` as one LessonDoc per name (same exercises, own copies)."""
+    if len(doc.names) < 2:
+        return [doc]
+    return [dataclasses.replace(doc, lesson=name, exercises=copy.deepcopy(doc.exercises))
+            for name in doc.names]
 
 
 def load_lesson_file(path: str | Path) -> tuple[LessonDoc | None, list[Problem]]:
@@ -130,11 +148,15 @@ def load_lesson_file(path: str | Path) -> tuple[LessonDoc | None, list[Problem]]
 
 def parse_lesson(data: dict, path: Path, report: _Report) -> LessonDoc | None:
     for key in data:
-        if key not in ("lesson", "title", "exercises", "released"):
+        if key not in ("lesson", "lessons", "title", "feedback", "exercises", "released"):
             report.add(None, str(key), "this top-level field is not known",
-                       "use only lesson, title, exercises (and released in student files)")
+                       "use only lesson (or lessons), title, feedback, exercises (and released "
+                       "in student files)")
+    names = _lesson_names(data, report) if "lessons" in data else []
     lesson = data.get("lesson")
-    if not isinstance(lesson, str) or not lesson:
+    if "lessons" in data:  # several names: the file name is free (e.g. skills_check.yaml)
+        lesson = names[0] if names else path.stem
+    elif not isinstance(lesson, str) or not lesson:
         report.add(None, "lesson", "the lesson name is missing",
                    f"add 'lesson: {path.stem}' at the top of the file")
         lesson = path.stem
@@ -152,7 +174,11 @@ def parse_lesson(data: dict, path: Path, report: _Report) -> LessonDoc | None:
         salt = released["salt"]
     title = data.get("title")
     doc = LessonDoc(lesson=lesson, path=str(path), title=title if isinstance(title, str) else None,
-                    released=salt is not None, salt=salt)
+                    released=salt is not None, salt=salt, feedback=_feedback(data, report),
+                    names=names or [lesson])
+    if names and salt:
+        report.add(None, "lessons", "a student file holds one lesson", "run 'mediakit release' "
+                   "again from the instructor's files")
     exercises = data.get("exercises")
     if not isinstance(exercises, list) or not exercises:
         report.add(None, "exercises", "there is no list of exercises",
@@ -170,6 +196,33 @@ def parse_lesson(data: dict, path: Path, report: _Report) -> LessonDoc | None:
         seen.add(exercise.id)
         doc.exercises.append(exercise)
     return doc
+
+
+def _lesson_names(data: dict, report: _Report) -> list[str]:
+    """`lessons: [a, b]`: one exercise file released as several lessons (e.g. the same check
+    before and after a unit, so the gain can be measured on the same items)."""
+    names = data["lessons"]
+    fix = "write e.g. 'lessons: [skills_check_before, skills_check_after]' and no 'lesson:'"
+    if "lesson" in data:
+        report.add(None, "lessons", "the file gives both 'lesson' and 'lessons'", fix)
+    if (not isinstance(names, list) or len(names) < 2 or len(set(map(str, names))) != len(names)
+            or not all(isinstance(n, str) and ID_RE.match(n) for n in names)):
+        report.add(None, "lessons", f"lessons must list two or more different lesson names, not "
+                   f"{names!r}", fix + " (names: lower-case letters, digits, - and _)")
+        return [n for n in names if isinstance(n, str) and ID_RE.match(n)][:1] \
+            if isinstance(names, list) else []
+    return names
+
+
+def _feedback(data: dict, report: _Report) -> bool:
+    value = data.get("feedback", True)
+    if value in (True, "on"):
+        return True
+    if value in (False, "off"):
+        return False
+    report.add(None, "feedback", f"feedback must be on or off, not {value!r}",
+               "write 'feedback: off' to hide scores and explanations, or leave the line out")
+    return True
 
 
 def _text(value) -> str | None:
@@ -216,7 +269,11 @@ def _parse_exercise(raw, number: int, report: _Report, salt: str | None) -> Exer
     else:
         exercise.explanation = _text(raw.get("explanation"))
     _parse_points(raw, exercise, report)
-    _parse_article(raw, exercise, report)
+    _parse_skill(raw, exercise, report)
+    if "passage" in raw:
+        _parse_passage(raw, exercise, report)
+    else:
+        _parse_article(raw, exercise, report)
     parser = {"single_choice": _parse_options, "multiple_choice": _parse_options,
               "highlight": _parse_targets, "tag": _parse_tags, "checklist": _parse_facts,
               "short_answer": _parse_short}[ex_type]
@@ -231,6 +288,49 @@ def _parse_points(raw: dict, exercise: Exercise, report: _Report) -> None:
                    "write e.g. 'points: 1' (at most 1000)")
         points = 1
     exercise.points = float(points)
+
+
+def _parse_skill(raw: dict, exercise: Exercise, report: _Report) -> None:
+    skill = raw.get("skill")
+    if skill is None:
+        return
+    if not isinstance(skill, str) or not ID_RE.match(skill):
+        report.add(exercise.id, "skill", f"the skill must be one short name, not {skill!r}",
+                   "write e.g. 'skill: sourcing' (lower-case letters, digits, - and _)")
+        return
+    exercise.skill = skill
+
+
+def _parse_passage(raw: dict, exercise: Exercise, report: _Report) -> None:
+    """`passage:` is the exercise's own text (e.g. a made-up news item for a check): shown to
+    the student, and what `span`, highlight targets and tag items point into."""
+    ex_id = exercise.id
+    passage = raw.get("passage")
+    fix = "write 'passage: |' and the text on the lines below it, indented"
+    if not isinstance(passage, str) or not passage.strip():
+        report.add(ex_id, "passage", "the passage is empty or not text", fix)
+        passage = None
+    elif len(passage) > MAX_PASSAGE_CHARS:
+        report.add(ex_id, "passage", f"the passage has {len(passage):,} characters, too long "
+                   "for one exercise", f"keep it under {MAX_PASSAGE_CHARS:,} characters")
+        passage = None
+    article = raw.get("article")
+    if article is not None and not (isinstance(article, str) and article.lower() == "none"):
+        report.add(ex_id, "article", "the exercise gives both an article and a passage",
+                   "remove 'article:' (the passage is the text this exercise is about)")
+    if exercise.type == "checklist":
+        report.add(ex_id, "passage", "a checklist compares built-in articles, not a passage",
+                   "remove 'passage:' and list article ids under 'outlets'")
+    exercise.passage = passage.strip() if passage else None
+    exercise.occurrence = _occurrence(raw.get("occurrence"), ex_id, "occurrence", report)
+    span = raw.get("span")
+    if span is not None and not isinstance(span, str):
+        report.add(ex_id, "span", "the span must be text", "put the span in quotes")
+        span = None
+    exercise.span = span or None
+    if exercise.span and exercise.passage:
+        _check_span(exercise.passage, exercise.span, exercise.occurrence, ex_id, "span", report,
+                    None)
 
 
 def _occurrence(value, ex_id: str, field: str, report: _Report) -> int:
@@ -280,13 +380,19 @@ def _parse_article(raw: dict, exercise: Exercise, report: _Report) -> None:
 
 
 def _check_span(text: str, span: str, occurrence: int, ex_id: str, field: str,
-                report: _Report, article: str) -> bool:
+                report: _Report, article: str | None) -> bool:
+    """`article` None: `text` is the exercise's own passage."""
     if find_occurrence(text, span, occurrence) >= 0:
         return True
     count = text.count(span)
+    where = f"article {article}" if article else "the passage"
     if count:
-        report.add(ex_id, field, f"the span occurs {count} time(s) in {article}, not {occurrence}",
+        report.add(ex_id, field, f"the span occurs {count} time(s) in {where}, not {occurrence}",
                    f"use an occurrence from 1 to {count}")
+        return False
+    if article is None:
+        report.add(ex_id, field, f"the text {span[:60]!r} is not found in the passage",
+                   "copy the exact words from the passage (same quote marks and spaces)")
         return False
     straight = {"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "}
     plain = text.translate(str.maketrans(straight))
@@ -409,7 +515,7 @@ def _parse_targets(raw, exercise: Exercise, report: _Report, salt) -> None:
             first, last = (int(x) for x in found.split("-"))
             target = Target(first, last, None, seal.open_sealed(
                 entry.get("explanation_sealed"), salt, exercise.id, f"t{number}", found))
-            target.text = (exercise.span or "")[words[first][0]:words[last][1]]
+            target.text = exercise.excerpt[words[first][0]:words[last][1]]
         else:
             text = _text(entry.get("text"))
             occurrence = _occurrence(entry.get("occurrence"), exercise.id, f"{where}.occurrence",
@@ -418,9 +524,9 @@ def _parse_targets(raw, exercise: Exercise, report: _Report, salt) -> None:
                 report.add(exercise.id, f"{where}.text", "the target has no text",
                            "add 'text: <the exact words to mark>'")
                 continue
-            if not exercise.span:
+            if not exercise.excerpt:
                 continue
-            start = find_occurrence(exercise.span, text, occurrence)
+            start = find_occurrence(exercise.excerpt, text, occurrence)
             if start < 0:
                 report.add(exercise.id, f"{where}.text", f"the target {text[:60]!r} is not found "
                            "in the excerpt (span)", "copy the target's words from the span")
@@ -451,7 +557,7 @@ def _parse_tags(raw, exercise: Exercise, report: _Report, salt) -> None:
         labels = [x for x in labels if isinstance(x, str)] if isinstance(labels, list) else []
     exercise.labels = list(dict.fromkeys(labels))
     seen: set[str] = set()
-    article_text = builtin_articles().get(exercise.article or "")
+    article_text = exercise.passage or builtin_articles().get(exercise.article or "")
     for number, entry in enumerate(_sub_list(raw, "items", exercise, report, salt), 1):
         where = f"items[{number}]"
         item_id = _item_id(entry, str(number), seen, exercise, where, report)

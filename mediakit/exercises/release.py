@@ -28,13 +28,21 @@ def released_data(doc: LessonDoc, salt: str) -> dict:
     data: dict = {"lesson": doc.lesson}
     if doc.title:
         data["title"] = doc.title
+    if not doc.feedback:
+        data["feedback"] = "off"
     data["released"] = {"format": RELEASE_FORMAT, "salt": salt, "note": NOTE}
     data["exercises"] = [_release_exercise(e, salt) for e in doc.exercises]
     return data
 
 
 def _release_exercise(ex: Exercise, salt: str) -> dict:
-    out: dict = {"id": ex.id, "type": ex.type, "prompt": ex.prompt, "article": ex.article or "none"}
+    out: dict = {"id": ex.id, "type": ex.type, "prompt": ex.prompt}
+    if ex.skill:
+        out["skill"] = ex.skill
+    if ex.passage:  # the student reads it: shipped as is, like a built-in article
+        out["passage"] = ex.passage
+    else:
+        out["article"] = ex.article or "none"
     if ex.span:
         out["span"] = ex.span
     if ex.occurrence != 1:

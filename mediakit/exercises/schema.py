@@ -67,6 +67,8 @@ class Exercise:
     span: str | None = None
     occurrence: int = 1
     points: float = 1.0
+    passage: str | None = None  # the exercise's own text, used instead of a built-in article
+    skill: str | None = None  # a group name for reports, e.g. sourcing
     hint: str | None = None
     explanation: str | None = None
     options: list[Option] = field(default_factory=list)
@@ -83,9 +85,14 @@ class Exercise:
     def auto_scored(self) -> bool:
         return self.type != "short_answer"
 
+    @property
+    def excerpt(self) -> str:
+        """The words a highlight marks in: `span`, else the whole `passage`."""
+        return self.span or self.passage or ""
+
     def words(self) -> list[tuple[int, int, str]]:
-        """The clickable words of a highlight excerpt: (start, end, text) within `span`."""
-        return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.span or "")]
+        """The clickable words of a highlight excerpt: (start, end, text) within `excerpt`."""
+        return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.excerpt)]
 
 
 @dataclass
@@ -98,6 +105,11 @@ class LessonDoc:
     released: bool = False
     salt: str | None = None
     exercises: list[Exercise] = field(default_factory=list)
+    # `feedback: off` in the file: widgets save answers but show no score, marks or
+    # explanations (a check before and after a unit must not teach its own answers).
+    feedback: bool = True
+    # `lessons: [a, b]` in a source file: the same exercises released as several lessons.
+    names: list[str] = field(default_factory=list)
 
     def get(self, exercise_id: str) -> Exercise:
         for exercise in self.exercises:

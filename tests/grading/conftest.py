@@ -57,3 +57,10 @@ def answers() -> dict:
     if data is None:
         pytest.fail(f"{path}: {problem}", pytrace=False)
     return data["answers"]
+
+
+@pytest.fixture(scope="session")
+def unmarked() -> set[str]:
+    """Lessons with `feedback: off` (the skills check): their tests say only whether each item
+    is answered, so grading never shows a student the check's results before the second check."""
+    return {doc.lesson for doc in KEY.lessons if not doc.feedback}

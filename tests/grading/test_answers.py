@@ -7,7 +7,7 @@ import pytest
 from mediakit.exercises.score import score
 
 
-def test_exercise(exercise, answers):
+def test_exercise(exercise, answers, unmarked):
     lesson, ex = exercise
     records = answers.get(lesson) if isinstance(answers.get(lesson), dict) else {}
     record = records.get(ex.id)
@@ -15,6 +15,8 @@ def test_exercise(exercise, answers):
         pytest.skip("short answer: marked by your teacher")
     if not isinstance(record, dict) or "answer" not in record:
         pytest.fail(f"{lesson}/{ex.id}: not answered (0 of {ex.points:g} points)", pytrace=False)
+    if lesson in unmarked:
+        return  # answered: that is all a check asks; the teacher sees the results
     result = score(ex, record["answer"])
     if result.problem:
         pytest.fail(f"{lesson}/{ex.id}: {result.problem} (0 of {ex.points:g} points)",

@@ -30,34 +30,54 @@ def exercise_classes(exercise: Exercise) -> list[str]:
             f"mk-type-{css_name(exercise.type)}"]
 
 
+def passage_html(passage: str) -> str:
+    """An exercise's own passage as escaped paragraphs (blank lines split them)."""
+    paragraphs = [" ".join(p.split()) for p in passage.split("\n\n") if p.strip()]
+    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    return ("<blockquote class='mk-passage' style='border-left:4px solid #d0d7de;margin:4px 0;"
+            f"padding:0 10px'>{body}</blockquote>")
+
+
 class ExerciseBox(w.VBox):
-    """One exercise as a widget; subclasses implement build/get_answer/set_answer."""
+    """One exercise as a widget; subclasses implement build/get_answer/set_answer.
+
+    `feedback=False` (a lesson file with `feedback: off`): answers are saved and the button
+    says Save, but no score, right/wrong marks or explanations are ever shown."""
 
     check_label = "Check"
 
-    def __init__(self, lesson: str, exercise: Exercise, store: AnswerStore, on_saved=None):
+    def __init__(self, lesson: str, exercise: Exercise, store: AnswerStore, on_saved=None,
+                 feedback: bool = True):
         super().__init__(layout=w.Layout(border="1px solid #d0d7de", padding="8px",
                                           margin="8px 0"))
         for name in exercise_classes(exercise):
             self.add_class(name)
         self.lesson, self.exercise, self.store = lesson, exercise, store
         self.on_saved = on_saved
+        self.gives_feedback = feedback
         self.attempts = 0
         self.result = None
         self._restoring = False
         points = f"{exercise.points:g} point{'s' if exercise.points != 1 else ''}"
         marked = "" if exercise.auto_scored else ", marked by your teacher"
-        self.prompt = w.HTML(f"<p><b>{escape(exercise.prompt)}</b> <small>({points}{marked})"
-                             "</small></p>")
+        worth = f" <small>({points}{marked})</small>" if feedback else ""  # off: no scores at all
+        self.prompt = w.HTML(f"<p><b>{escape(exercise.prompt)}</b>{worth}</p>")
         context = []
         if exercise.article and exercise.span and exercise.type not in ("highlight",):
             name = builtin_names().get(exercise.article, exercise.article)
             context.append(w.HTML(f"<p><small>About the article: {escape(name)} "
                                   f"(<code>{escape(exercise.article)}</code>)</small></p>"))
+        if exercise.passage and exercise.type != "highlight":
+            context.append(w.HTML(passage_html(exercise.passage)))
         self.check_button = w.Button(description=self.check_label, button_style="primary",
                                      tooltip="Check your answer and see why")
+        if not feedback:
+            self.check_button.description = "Save"
+            self.check_button.tooltip = "Save your answer (no score is shown in this check)"
         self.hint_button = w.Button(description="Hint", disabled=not exercise.hint,
                                     tooltip="Show a hint")
+        if not feedback and not exercise.hint:
+            self.hint_button.layout.display = "none"
         self.hint = w.HTML()
         self.status = w.HTML()
         self.feedback = w.HTML()
@@ -115,6 +135,10 @@ class ExerciseBox(w.VBox):
         return self.result
 
     def render(self) -> None:
+        if not self.gives_feedback:
+            self.result = None
+            self.feedback.value = ""
+            return
         self.result = score(self.exercise, self.get_answer())
         if not self.result.answered and self.exercise.auto_scored:
             self.feedback.value = "<p>Give an answer first, then press Check.</p>"

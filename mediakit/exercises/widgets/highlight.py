@@ -6,6 +6,7 @@ buttons, so Tab reaches them and Space/Enter toggles them; aria-pressed says if 
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -26,23 +27,33 @@ class HighlightWidget(anywidget.AnyWidget):
     label = traitlets.Unicode("Words of the excerpt: press a word to mark it").tag(sync=True)
 
 
+# Link markup copied with a web page's text: "[words](#)" with an address that has no words.
+# Only the brackets and the address are hidden; the link's words stay clickable.
+LINK_MARKUP = re.compile(r"(\[)\w[^\[\]\n]{0,300}(\]\(\W{0,200}\))")
+
+
+def _shown(span: str, start: int, end: int, hidden: set[int]) -> str:
+    return "".join(ch for i, ch in enumerate(span[start:end], start) if i not in hidden)
+
+
 def segments(span: str, words: list[tuple[int, int, str]]) -> list[dict]:
     """The excerpt cut into clickable words and the text between them."""
+    hidden = {i for m in LINK_MARKUP.finditer(span) for g in (1, 2) for i in range(*m.span(g))}
     out, pos = [], 0
     for index, (start, end, text) in enumerate(words):
         if start > pos:
-            out.append({"t": span[pos:start], "w": -1})
+            out.append({"t": _shown(span, pos, start, hidden), "w": -1})
         out.append({"t": text, "w": index})
         pos = end
     if pos < len(span):
-        out.append({"t": span[pos:], "w": -1})
+        out.append({"t": _shown(span, pos, len(span), hidden), "w": -1})
     return out
 
 
 class HighlightBox(ExerciseBox):
     def build(self):
         self.words = self.exercise.words()
-        self.marker = HighlightWidget(segments=segments(self.exercise.span or "", self.words))
+        self.marker = HighlightWidget(segments=segments(self.exercise.excerpt, self.words))
         self.marker.observe(self.changed, names="marked")
         return self.marker
 

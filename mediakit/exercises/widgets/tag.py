@@ -18,8 +18,12 @@ class TagBox(ExerciseBox):
                               value=None, layout=w.Layout(width="11em"))
             menu.observe(self.changed, names="value")
             self.choices[item.id] = menu
-            rows.append(w.HBox([menu, w.HTML(f"“{escape(item.text)}”",
-                                             layout=w.Layout(width="auto"))]))
+            # words of the text are quoted; an item in the author's own words (e.g. a fact
+            # to find in a passage) is not
+            passage = self.exercise.passage
+            shown = escape(item.text) if passage and item.text not in passage else \
+                f"“{escape(item.text)}”"
+            rows.append(w.HBox([menu, w.HTML(shown, layout=w.Layout(width="auto"))]))
         return w.VBox(rows)
 
     def get_answer(self):
