@@ -6,6 +6,7 @@ The public API is small and loads lazily, so `import mediakit` stays fast:
     corpus = mk.load_corpus()                  # the five built-in articles
     article = mk.load_article("rferl-2019-09-12")
     mk.analyze(article)                        # sources, quote marks, loaded words, readability
+    mine = mk.article_from_text(pasted_text, outlet="...")  # or article_from_file / _from_url
 """
 
 from importlib import import_module
@@ -18,6 +19,9 @@ _API = {
     "load_folder": "mediakit.corpus",
     "Finding": "mediakit.findings",
     "analyze": "mediakit.analysis",
+    "article_from_text": "mediakit.corpus.user_input",  # a student's own article (lesson 4)
+    "article_from_file": "mediakit.corpus.user_input",
+    "article_from_url": "mediakit.corpus.user_input",
 }
 __all__ = [*_API, "load_corpus"]
 

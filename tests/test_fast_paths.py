@@ -73,3 +73,42 @@ def test_readability_counts_equal_textstat():
         assert sentences == textstat.sentence_count(text)
         assert syllables == textstat.syllable_count(text)
         assert long_words == textstat.polysyllabcount(text)
+
+
+def test_readability_sentences_and_reading_time_equal_textstat():
+    # apostrophes before and away from contraction endings, odd spaces, lone punctuation
+    pieces = PIECES + ["'t", "'T", "' t", "'ve", "'x", "''s", "’t", "?!", "...", "!",
+                       "\u2028", "\x1c", "\u200b", "\t"]
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(pieces + [" "] * 6) for _ in range(rng.randint(0, 80)))
+             for _ in range(300)]
+    for text in texts:
+        assert R._sentences(text) == textstat.sentence_count(text), text
+        assert R._reading_seconds(text) == textstat.reading_time(text, ms_per_char=14.69), text
+
+
+def _chunks_plain(plain, toks):
+    """`chunks` as it was: one step per word."""
+    out, cur = [], []
+    for t in toks:
+        cap, word = SS._cap(t[2]), t[2]
+        if not cur:
+            cur = [t] if cap else []
+            continue
+        if SS._only_spaces(plain, cur[-1][1], t[0]) and (
+                cap and word[:1] != "'" or len(word) <= 3 and word.isdigit()):
+            cur.append(t)
+            continue
+        out.append(cur)
+        cur = [t] if cap else []
+    return out + [cur] if cur else out
+
+
+def test_name_chunks_equal_a_word_by_word_reading():
+    pieces = PIECES + ["Jane", "Brown", "al-Assad", "of", "Channel", "3", "1234", ", ", "BBC", "'Twas"]
+    rng = random.Random(6)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces + [" "] * 6) for _ in range(rng.randint(0, 60)))
+        toks = SS._scan(text, 0, len(text))
+        for a, b in [(0, len(toks)), (rng.randint(0, len(toks)), len(toks)), (0, rng.randint(0, len(toks)))]:
+            assert SS.chunks(text, toks[a:b]) == _chunks_plain(text, toks[a:b]), text

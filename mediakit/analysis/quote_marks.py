@@ -113,8 +113,9 @@ class _Reader:
         s1 = sentence_end(m, p.outer_end)
         if parent is not None:
             s0, s1 = max(s0, parent.pair.start), min(s1, parent.pair.end)
-        before_raw = [w.group() for w in WORD.finditer(m, s0, p.open)][-REPORTING_WINDOW:]
-        after_raw = [w.group() for w in islice(WORD.finditer(m, p.outer_end, s1), 10)]
+        # findall, not finditer: no match object per word (the sentence is at most 700 chars)
+        before_raw = WORD.findall(m, s0, p.open)[-REPORTING_WINDOW:]
+        after_raw = WORD.findall(m, p.outer_end, s1)[:10]
         prev = m[s0:p.open].rstrip(" \t\u00a0([")
         lo, hi = line_bounds(text, p.open)
         return _Pair(p, words, [norm(w) for w in words], [norm(w) for w in before_raw],

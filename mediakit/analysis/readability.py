@@ -8,6 +8,10 @@ syllables again (`polysyllabcount`, then `flesch_kincaid_grade`, then
 `flesch_reading_ease`). Here the text is split once with textstat's word splitter, each
 distinct word's syllables are counted once with textstat's syllable counter, and the
 formulas are applied to those shared counts: the figures are exactly textstat 0.7.8's.
+textstat's sentence count and reading time each run regex substitutions over the text
+(the sentence count once more per sentence); `_sentences` and `_reading_seconds` get the
+same numbers with `str.split`, which splits on exactly the characters that `re`'s
+whitespace class matches.
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ EXPLAINED = {
 
 LANG = "en_US"  # textstat's default language, which the formulas below are for
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")
+_TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat 0.7.8's count_sentences
+_WORD_CHAR = re.compile(r"\w")
+MS_PER_CHAR = 14.69  # textstat's default reading speed
 
 
 def prose(text: str) -> str:
@@ -48,19 +55,42 @@ def _syllables(word: str) -> int:
 
 def _counts(text: str) -> tuple[int, int, int, int]:
     """(words, textstat sentences, syllables, words of 3+ syllables), words split once."""
-    from textstat.backend.counts import count_sentences
     from textstat.backend.selections import list_words
 
     words = list_words(text)  # what lexicon_count counts and polysyllabcount reads
     syllables = list(map(_syllables, words))
     long_words = sum(map((3).__le__, syllables))  # words of 3 or more syllables
-    return len(words), count_sentences(text), sum(syllables), long_words
+    return len(words), _sentences(text), sum(syllables), long_words
+
+
+def _sentences(text: str) -> int:
+    """textstat's `count_sentences`: its sentence pieces, less those of at most two words."""
+    if not text:
+        return 0
+    pieces = _TEXTSTAT_SENTENCE.findall(text)
+    return max(1, len(pieces) - sum(1 for piece in pieces if not _three_words(piece)))
+
+
+def _three_words(piece: str) -> bool:
+    """Does textstat's `count_words(piece)` reach 3? It deletes punctuation (every character
+    but word characters, spaces and contraction apostrophes, which precede a letter) and
+    splits on spaces, so a word survives exactly when it holds a word character."""
+    found = 0
+    for word in piece.split():
+        if _WORD_CHAR.search(word):
+            found += 1
+            if found == 3:
+                return True
+    return False
+
+
+def _reading_seconds(text: str) -> float:
+    """textstat's `reading_time(text, ms_per_char=14.69)`: characters other than spaces."""
+    return MS_PER_CHAR * sum(map(len, text.split())) / 1000
 
 
 def readability(article: Article) -> dict:
     """Readability figures for one article, rounded for display."""
-    import textstat
-
     text = prose(article.text)
     words, textstat_sentences, syllables, long_words = _counts(text)
     if not words:
@@ -81,5 +111,5 @@ def readability(article: Article) -> dict:
         "long_words_pct": round(100 * long_words / words, 1),
         "grade": round(grade, 1),
         "reading_ease": round(ease, 1),
-        "reading_minutes": round(textstat.reading_time(text, ms_per_char=14.69) / 60, 1),
+        "reading_minutes": round(_reading_seconds(text) / 60, 1),
     }

@@ -200,25 +200,25 @@ def _cap(word: str) -> bool:
 
 
 def chunks(plain: str, toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
-    """Runs of capitalised words separated only by spaces: candidate names."""
+    """Runs of capitalised words separated only by spaces: candidate names.
+
+    Most words are not capitalised, so the loop visits only the capitalised words that
+    start a run (found with C-level passes) and the words that extend it."""
     out: list[list[tuple[int, int, str]]] = []
-    cur: list[tuple[int, int, str]] = []
-    for t, cap in zip(toks, map(_cap, map(itemgetter(2), toks)), strict=True):
-        if not cur:  # outside a run: a capitalised word starts one
-            cur = [t] if cap else []
+    caps = list(map(_cap, map(itemgetter(2), toks)))
+    n = len(toks)
+    free = 0  # the first word not yet in a run
+    for i in compress(range(n), caps):
+        if i < free:
             continue
-        word = t[2]
-        if _only_spaces(plain, cur[-1][1], t[0]):
-            if cap and word[:1] != "'":
-                cur.append(t)
-                continue
-            if len(word) <= 3 and word.isdigit():
-                cur.append(t)  # "Channel 12"
-                continue
-        out.append(cur)
-        cur = [t] if cap else []
-    if cur:
-        out.append(cur)
+        j = i + 1
+        while j < n and _only_spaces(plain, toks[j - 1][1], toks[j][0]):
+            word = toks[j][2]
+            if not (caps[j] and word[:1] != "'" or len(word) <= 3 and word.isdigit()):
+                break
+            j += 1  # a capitalised word, or a short number ("Channel 12")
+        out.append(toks[i:j])
+        free = j
     return out
 
 

@@ -176,6 +176,7 @@ def matches(text: str, skip: Sequence[bool] | None = None, toks: Tokens | None =
     """Every lexicon match in `text` (overlaps included); tokens flagged in `skip` may
     not be matched words (they may sit in a `…` gap)."""
     toks = toks or Tokens(text)
+    skip = skip or None  # tested once here, not once per candidate word (`len` of a Sequence)
     _, by_first, other = lexicon()
     words = toks.words
     # only words that start some entry, found with C-level passes over the word list
