@@ -112,3 +112,31 @@ def test_name_chunks_equal_a_word_by_word_reading():
         toks = SS._scan(text, 0, len(text))
         for a, b in [(0, len(toks)), (rng.randint(0, len(toks)), len(toks)), (0, rng.randint(0, len(toks)))]:
             assert SS.chunks(text, toks[a:b]) == _chunks_plain(text, toks[a:b]), text
+
+
+def test_lowering_keeps_word_boundaries_outside_case_twins():
+    """phrase_index splits the lowered text: safe only if lower() keeps every character's
+    length and class (word character or hyphen, ASCII letter or digit), twins aside."""
+    from mediakit.analysis.phrase_index import CASE_TWINS
+
+    every = "".join(chr(c) for c in range(0x110000) if chr(c) not in CASE_TWINS)
+    lowered = every.lower()
+    assert len(lowered) == len(every)
+    for cls in (r"[\w-]", r"[A-Za-z0-9]"):
+        assert [m.start() for m in re.finditer(cls, every)] == [m.start() for m in re.finditer(cls, lowered)]
+
+
+def test_phrase_word_starts_equal_a_word_by_word_reading():
+    from mediakit.analysis import phrase_index as PI
+
+    for text in _texts(7, 300) + ["İt said", "ſaid Kill", "a-said _said é said 12said"]:
+        got = PI._word_starts.__wrapped__(text, len(PI._KNOWN))
+        if any(twin in text for twin in PI.CASE_TWINS):
+            assert got is None
+            continue
+        plain = [(m.start(), m.group().lower()) for m in re.finditer(r"(?<![\w-])[A-Za-z0-9]+", text)]
+        at: dict[str, list[int]] = {}
+        for start, run in plain:
+            if run in PI._KNOWN:
+                at.setdefault(run, []).append(start)
+        assert (list(got[0]), got[1]) == ([s for s, _ in plain], at), text

@@ -47,10 +47,13 @@ def word_starts(text: str) -> tuple[array, dict[str, list[int]]] | None:
 def _word_starts(text: str, known: int) -> tuple[array, dict[str, list[int]]] | None:
     if any(twin in text for twin in CASE_TWINS):
         return None
-    # split on the runs and add up the pieces' lengths: the per-word work stays in C
-    pieces = _STARTS.split(text)  # [before, run, between, run, ..., after]
+    # split on the runs and add up the pieces' lengths: the per-word work stays in C.
+    # Without case twins, lower() keeps every character's length, and whether it is a word
+    # character, a hyphen or an ASCII letter or digit (checked over all of Unicode in
+    # tests/test_fast_paths.py), so the lowered text splits at the same offsets
+    pieces = _STARTS.split(text.lower())  # [before, run, between, run, ..., after]
     offsets = array("q", accumulate(map(len, pieces)))[0:-1:2]  # 8 bytes a word
-    runs = "\0".join(pieces[1::2]).lower().split("\0") if len(pieces) > 1 else []
+    runs = pieces[1::2]
     at: dict[str, list[int]] = {}
     for i in compress(range(len(runs)), map(_KNOWN.__contains__, runs)):
         at.setdefault(runs[i], []).append(offsets[i])
@@ -87,8 +90,12 @@ class PhrasePattern:
         _, offsets, cands = last
         if offsets is None:
             return list(self.regex.finditer(text, pos, endpos))
-        if not cands and (endpos >= len(text) or text[endpos] not in _ALNUM):
-            return []  # none of our phrases in this text, and endpos cuts no word
+        # most windows (a sentence, a few words before a verb) hold none of our phrases:
+        # answer those with one bisection, before any other work
+        first = bisect_left(cands, pos)
+        if first == len(cands) or cands[first] >= endpos:
+            if endpos >= len(text) or text[endpos] not in _ALNUM:
+                return []  # no candidate in the window, and endpos cuts no word
         found: list[re.Match] = []
         end = pos
         for p in self._window(text, offsets, cands, pos, endpos):

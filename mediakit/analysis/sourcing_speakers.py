@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
-from operator import add, itemgetter, methodcaller
+from operator import add, itemgetter
 
 from .sourcing_data import Entity, norm, sourcing_data, word_set
 
@@ -136,6 +136,7 @@ def _scan(plain: str, a: int, b: int) -> list[tuple[int, int, str]]:
 
 
 _TRAILING = (".", "’", "'", "-", "/")
+_TRAILING_SET = frozenset(_TRAILING)  # all one character long
 
 
 def _token(s: int, e: int, word: str) -> tuple[int, int, str]:
@@ -160,7 +161,11 @@ class _TokenIndex:
         self.starts = list(accumulate(map(len, pieces)))[0:-1:2]
         self.ends = list(map(add, self.starts, map(len, words)))
         self.tokens = list(zip(self.starts, self.ends, words, strict=True))
-        for i in compress(range(len(words)), map(methodcaller("endswith", _TRAILING), words)):
+        # words that end with a trailing mark, found by their last character (a TOKEN match
+        # is never empty, and every trailing mark is one character): a set lookup per word
+        # is half the time of `endswith` with a tuple
+        ends_marked = map(_TRAILING_SET.__contains__, map(itemgetter(-1), words))
+        for i in compress(range(len(words)), ends_marked):
             self.tokens[i] = _token(*self.tokens[i])
 
     def window(self, a: int, b: int) -> list[tuple[int, int, str]]:
