@@ -1,7 +1,7 @@
 """Benchmark mediakit honestly: every figure is measured here, printed next to its target.
 
-Run: .venv/bin/python benchmarks/run.py [--quick] [--sizes 1000,10000] [--jobs N]
-         [--binder-venv PATH] [--profile]
+Run: .venv/bin/python benchmarks/run.py [--quick] [--sizes 1000,10000,100000] [--jobs N]
+         [--binder-venv PATH] [--profile] [--side-by-side [--students 30]] [--only GROUPS]
 
 Targets (issue 9): grading 1,000 answer files < 1 s; analysis >= 1 MB/s of text per core;
 `import mediakit` < 0.5 s cold; each lesson's Run-All < 15 s; kernel memory < 250 MB after
@@ -9,8 +9,10 @@ any lesson. A MISS is printed, never hidden; rows without a target from the issu
 MB is 10**6 bytes of UTF-8 text; memory is MiB (ru_maxrss is in KiB on Linux).
 
 Synthetic articles recombine paragraphs of the five built-in articles with a seeded random
-generator, so every run measures the same text. `--quick` is a small version of every row
-(a smoke test, not a measurement).
+generator, so every run measures the same text; throughput runs them through `mediakit.batch`,
+the code `mediakit analyze --corpus` runs. `--quick` is a small version of every row (a smoke
+test, not a measurement). `--side-by-side` grades the same class with otter-grader in a
+separate venv (see benchmarks/side_by_side/README.md).
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -116,23 +117,6 @@ def _warm_worker() -> None:
         analyze(article)
 
 
-def _ready(delay: float) -> int:
-    time.sleep(delay)
-    return os.getpid()
-
-
-def _analyze_chunk(indices: list[int]) -> tuple[int, int, float]:
-    """Analyse synthetic articles; (articles, bytes, seconds spent analysing) for this chunk."""
-    from mediakit.analysis import analyze
-
-    articles = [synthetic_article(i) for i in indices]  # built outside the timed part
-    start = time.process_time()  # CPU time: "per core" even when a shared machine is busy
-    for article in articles:
-        analyze(article)
-    busy = time.process_time() - start
-    return len(articles), sum(len(a.text.encode("utf-8")) for a in articles), busy
-
-
 def _analyze_text_to_pipe(text: str, conn) -> None:
     from mediakit.analysis import analyze
 
@@ -189,38 +173,57 @@ def bench_builtin(table: Table, runs: int = 5) -> None:
               f"of {runs})", ">= 1 MB/s per core", rate >= 1.0)
 
 
-def bench_throughput(table: Table, sizes: list[int], jobs: int) -> None:
+def bench_throughput(table: Table, sizes: list[int], jobs: int, budget: float | None = None) -> None:
+    """Synthetic corpora through `mediakit.batch.iter_analyze`: the code `mediakit analyze
+    --corpus` runs (lazy input, chunked process pool, progress bar), records thrown away.
+    With a `budget` (seconds per size), a size that runs out of time stops there and its row
+    says how far it got: the figures then cover the articles done."""
+    import resource
+
+    from mediakit.batch import iter_analyze, warm_up
+
+    warm_up()  # once, outside the clock (forked workers inherit it, as in a real run)
     per_mb: dict[int, float] = {}
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_worker) as pool:
-        # start and warm every worker before the clock runs
-        list(pool.map(_ready, [0.3] * jobs))
-        for n in sizes:
-            chunk = max(1, min(100, n // (jobs * 8) or 1))
-            chunks = [list(range(i, min(n, i + chunk))) for i in range(0, n, chunk)]
-            done = size = 0
-            busy = 0.0
-            start = time.perf_counter()
-            futures = [pool.submit(_analyze_chunk, c) for c in chunks]
-            for future in as_completed(futures):
-                count, nbytes, seconds = future.result()
-                done, size, busy = done + count, size + nbytes, busy + seconds
-                progress(f"throughput {n:,} articles: {done:,}/{n:,} done, "
-                         f"{time.perf_counter() - start:.0f} s")
-            wall = time.perf_counter() - start
-            progress("")
-            print(file=sys.stderr)
-            core_rate = size / MB / busy
-            per_mb[n] = busy / (size / MB)
-            table.add(f"throughput {n:,} articles ({size / MB:.1f} MB, {jobs} jobs)",
-                      f"{core_rate:.2f} MB/s and {count_rate(n, busy):.0f} articles/s per core "
-                      f"(CPU time); all cores {size / MB / wall:.2f} MB/s, {n / wall:.0f} articles/s, "
-                      f"wall {wall:.1f} s", ">= 1 MB/s per core", core_rate >= 1.0)
+    for n in sizes:
+        size = 0
+        start = time.perf_counter()
+
+        def articles(n=n, start=start):
+            nonlocal size
+            for i in range(n):
+                if budget is not None and time.perf_counter() - start > budget:
+                    return  # out of time: no more input; the articles already sent finish
+                article = synthetic_article(i)
+                size += len(article.text.encode("utf-8"))
+                yield article
+
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start, own = time.perf_counter(), time.process_time()
+        problems = done = 0
+        for outcome in iter_analyze(articles(), jobs=jobs, total=n, progress=True):
+            problems += outcome.problem is not None
+            done += 1
+        wall, own = time.perf_counter() - start, time.process_time() - own
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pool's workers, now joined
+        busy = (after.ru_utime - children.ru_utime) + (after.ru_stime - children.ru_stime)
+        if jobs == 1:  # in-process: the work is this process's own CPU time
+            busy, own = own, 0.0
+        per_mb[n] = busy / (size / MB)
+        core_rate = size / MB / busy
+        growth = f"; x{per_mb[n] / per_mb[sizes[0]]:.2f} time per MB vs {sizes[0]:,}" if n != sizes[0] else ""
+        stopped = "" if done == n else f"; STOPPED by the {budget:.0f} s budget at {done:,} of {n:,}"
+        table.add(f"throughput {n:,} articles ({size / MB:.1f} MB{' done' if stopped else ''}, {jobs} jobs, "
+                  "mediakit.batch)",
+                  f"{core_rate:.2f} MB/s and {count_rate(done, busy):.0f} articles/s per core "
+                  f"(worker CPU {busy:.0f} s; parent {own:.0f} s making articles, reading records); "
+                  f"all cores {size / MB / wall:.2f} MB/s, {done / wall:.0f} articles/s, "
+                  f"wall {wall:.1f} s{growth}{stopped}" + (f"; {problems} PROBLEMS" if problems else ""),
+                  ">= 1 MB/s per core", core_rate >= 1.0 and not problems)
     if len(sizes) >= 2:
-        small, big = sizes[0], sizes[-1]
-        ratio = per_mb[big] / per_mb[small]
-        table.add(f"time per MB growth ({big:,} vs {small:,} articles)",
-                  f"x{ratio:.2f} ({per_mb[small]:.2f} -> {per_mb[big]:.2f} core-s/MB)",
-                  "~x1 (linear)", None)
+        steps = ", ".join(f"{n:,}: {per_mb[n]:.2f}" for n in sizes)
+        ratio = per_mb[sizes[-1]] / per_mb[sizes[0]]
+        table.add(f"time per MB growth ({sizes[-1]:,} vs {sizes[0]:,} articles)",
+                  f"x{ratio:.2f} (core-s per MB: {steps})", "~x1 (linear)", None)
     else:
         table.add("time per MB growth", "needs two sizes", "~x1 (linear)", None)
 
@@ -346,6 +349,118 @@ def bench_lessons(table: Table, lessons: list[Path]) -> None:
         print(file=sys.stderr)
 
 
+# --- side by side with otter-grader -------------------------------------------------------
+SIDE = ROOT / "benchmarks" / "side_by_side"
+SIDE_VENV = ROOT / "benchmarks" / ".sidebyside-venv"  # git-ignored, made on demand
+# lesson 0's five auto-graded exercises: (otter variable, points, mediakit answer right / wrong,
+# the notebook's answer right / wrong). Each wrong answer scores 0 in both graders, so both
+# graders must give every student the same total (the row checks it).
+SIDE_QUESTIONS = {
+    "genre-check": ("genre_check", 1, "gr", "sputnik", "gr", "sputnik"),
+    "opinion-signs": ("opinion_signs", 2, ["judgement", "scare-quotes"], ["quotes-putin", "dateline"],
+                      ["judgement", "scare-quotes"], ["quotes-putin", "dateline"]),
+    "spot-scare-quotes": ("scare_quotes", 2, [7, 22, 23], [0, 1],
+                          ["Israel", "Israeli", "President"], ["Russia", "is"]),
+    "quote-sides": ("quote_sides", 2,
+                    {"compatriots": "russia", "iran-attempts": "israel", "kremlin-agenda": "russia",
+                     "sovereignty": "israel"},
+                    {"compatriots": "israel", "iran-attempts": "russia", "kremlin-agenda": "israel",
+                     "sovereignty": "russia"}, None, None),
+    "sochi-facts": ("sochi_facts", 3,
+                    {"met-in-sochi": ["rferl-2019-09-12", "sputnik-2019-09-12"],
+                     "compatriots": ["rferl-2019-09-12"], "iran-attacks": ["rferl-2019-09-12"],
+                     "snap-election": ["sputnik-2019-09-12"]},
+                    {"met-in-sochi": [], "compatriots": ["sputnik-2019-09-12"],
+                     "iran-attacks": ["sputnik-2019-09-12"], "snap-election": ["rferl-2019-09-12"]},
+                    None, None),
+}
+
+
+def side_venv() -> Path:
+    """The side-by-side venv's Python, made once from side_by_side/requirements.txt."""
+    python = SIDE_VENV / "bin" / "python"
+    if not (SIDE_VENV / "bin" / "otter").exists():
+        progress("side by side: making benchmarks/.sidebyside-venv (once; a minute or two)")
+        subprocess.run([sys.executable, "-m", "venv", str(SIDE_VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "-r", str(SIDE / "requirements.txt")],
+                       check=True, capture_output=True)
+        progress("")
+    return python
+
+
+def write_class(folder: Path, students: int) -> dict[str, float]:
+    """Each student's answers twice: a mediakit answers file and a filled-in otter notebook.
+    Returns the expected total per student (the points of the questions answered right)."""
+    import nbformat
+
+    template = nbformat.read(SIDE / "assignment.ipynb", as_version=4)
+    (folder / "answers").mkdir()
+    (folder / "notebooks").mkdir()
+    rng = random.Random(SEED + 30)
+    expected = {}
+    for i in range(students):
+        name = f"student{i:03d}"
+        right = {ex: rng.random() < 0.7 for ex in SIDE_QUESTIONS}
+        expected[name] = float(sum(q[1] for ex, q in SIDE_QUESTIONS.items() if right[ex]))
+        answers = {ex: {"answer": q[2] if right[ex] else q[3], "attempts": 1,
+                        "saved": "2026-01-01T10:00:00Z"} for ex, q in SIDE_QUESTIONS.items()}
+        (folder / "answers" / f"{name}.json").write_text(json.dumps(
+            {"format": "mediakit-answers/1", "student": {"name": f"Student {i}", "id": name},
+             "answers": {"00_start_here": answers}}), encoding="utf-8")
+        nb = nbformat.from_dict(template)
+        values = {}
+        for ex, (var, _, mk_right, mk_wrong, nb_right, nb_wrong) in SIDE_QUESTIONS.items():
+            values[var] = (nb_right if nb_right is not None else mk_right) if right[ex] else \
+                (nb_wrong if nb_wrong is not None else mk_wrong)
+        for cell in nb.cells:
+            var = cell.metadata.get("benchmark_answer")
+            if var:
+                cell.source = f"{var} = {values[var]!r}"
+        nbformat.write(nb, folder / "notebooks" / f"{name}.ipynb")
+    return expected
+
+
+def bench_side_by_side(table: Table, students: int) -> None:
+    import csv
+
+    python = side_venv()
+    otter = SIDE_VENV / "bin" / "otter"
+    version = subprocess.run([str(python), "-c", "import otter; print(otter.__version__)"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    with tempfile.TemporaryDirectory(prefix="mediakit-side-") as tmp:
+        folder = Path(tmp)
+        expected = write_class(folder, students)
+        start = time.perf_counter()
+        subprocess.run([str(otter), "generate", "-t", str(SIDE / "tests"), "-o", "autograder.zip",
+                        "--no-config", "--no-requirements", "--no-environment"],
+                       cwd=folder, check=True, capture_output=True)
+        generate = time.perf_counter() - start
+        progress(f"side by side: otter-grader grading {students} notebooks")
+        start = time.perf_counter()
+        subprocess.run([str(python), str(SIDE / "grade_with_otter.py"), "autograder.zip", "notebooks",
+                        "otter.json"], cwd=folder, check=True, capture_output=True)
+        otter_seconds = time.perf_counter() - start
+        progress("side by side: mediakit grade")
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mediakit", "grade", "answers", "--key", str(KEY),
+                        "--out", "grades.csv"], cwd=folder, check=True, capture_output=True)
+        mediakit_seconds = time.perf_counter() - start
+        progress("")
+        otter_totals = {k: float(v["total"]) for k, v in
+                        json.loads((folder / "otter.json").read_text(encoding="utf-8")).items()}
+        with open(folder / "grades.csv", encoding="utf-8", newline="") as f:
+            mediakit_totals = {Path(r["file"]).stem: float(r["total"]) for r in csv.DictReader(f)}
+    agree = sum(otter_totals.get(k) == v == mediakit_totals.get(k) for k, v in expected.items())
+    ratio = otter_seconds / mediakit_seconds
+    table.add(f"side by side: grading {students} students, lesson 0's 5 auto-graded questions",
+              f"otter-grader {version} (no Docker: otter.api.grade_submission, one process, a kernel "
+              f"per notebook) {otter_seconds:.1f} s = {otter_seconds / students:.2f} s/student; "
+              f"`mediakit grade` (CLI incl. start-up) {mediakit_seconds:.2f} s; otter/mediakit "
+              f"x{ratio:.0f}; totals agree for {agree}/{students} students"
+              + ("" if agree == students else " (GRADERS DISAGREE)")
+              + f"; not counted: otter generate {generate:.1f} s", "-", None)
+
+
 def tree_size(path: Path) -> int:
     total = 0
     for folder, _, names in os.walk(path):
@@ -436,11 +551,29 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="a small version of every row")
     parser.add_argument("--sizes", help="synthetic corpus sizes, e.g. 1000,10000,100000")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="worker processes (default: every core, as mediakit.batch does)")
     parser.add_argument("--binder-venv", help="measure this venv's installed size")
     parser.add_argument("--profile", action="store_true",
                         help="cProfile the 1k-article analysis, print the top 25 functions")
-    return parser.parse_args(argv)
+    parser.add_argument("--side-by-side", action="store_true",
+                        help="also grade a class with otter-grader (in benchmarks/.sidebyside-venv, "
+                        "made on first use) and with mediakit, and report the ratio")
+    parser.add_argument("--students", type=int, default=30, help="class size for --side-by-side")
+    parser.add_argument("--budget", type=float, metavar="SECONDS",
+                        help="stop each throughput size after this long and report how far it got")
+    parser.add_argument("--only", help=f"run only these groups (comma-separated): {', '.join(GROUPS)}")
+    args = parser.parse_args(argv)
+    if args.only:
+        unknown = set(args.only.split(",")) - set(GROUPS)
+        if unknown:
+            parser.error(f"unknown --only group(s) {', '.join(sorted(unknown))}; choose from "
+                         f"{', '.join(GROUPS)}")
+    return args
+
+
+GROUPS = ("import", "builtin", "throughput", "compare", "grading", "lessons", "size", "pathological",
+          "side-by-side")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -448,21 +581,35 @@ def main(argv: list[str] | None = None) -> int:
     quick = args.quick
     sizes = ([int(s.replace("_", "")) for s in args.sizes.split(",")] if args.sizes
              else [50, 100] if quick else [1000, 10000])
-    jobs = max(1, args.jobs)
+    from mediakit.batch import default_jobs
+
+    jobs = max(1, args.jobs or default_jobs())
     lessons = sorted(NOTEBOOKS.glob("*.ipynb"))[:1] if quick else sorted(NOTEBOOKS.glob("*.ipynb"))
     load = os.getloadavg() if hasattr(os, "getloadavg") else None
     started = time.perf_counter()
     table = Table()
-    bench_import(table, runs=3 if quick else 5)
-    bench_builtin(table, runs=3 if quick else 5)
-    bench_throughput(table, sizes, jobs)
-    bench_compare(table, 10 if quick else 100)
-    bench_grading(table, [50] if quick else [1000, 10000])
-    bench_lessons(table, lessons)
-    bench_size(table, args.binder_venv)
-    if quick:
+    only = set(args.only.split(",")) if args.only else set(GROUPS) - {"side-by-side"}
+    if args.side_by_side:
+        only.add("side-by-side")
+    if "import" in only:
+        bench_import(table, runs=3 if quick else 5)
+    if "builtin" in only:
+        bench_builtin(table, runs=3 if quick else 5)
+    if "throughput" in only:
+        bench_throughput(table, sizes, jobs, args.budget)
+    if "compare" in only:
+        bench_compare(table, 10 if quick else 100)
+    if "grading" in only:
+        bench_grading(table, [50] if quick else [1000, 10000])
+    if "side-by-side" in only:
+        bench_side_by_side(table, args.students)
+    if "lessons" in only:
+        bench_lessons(table, lessons)
+    if "size" in only:
+        bench_size(table, args.binder_venv)
+    if "pathological" in only and quick:
         bench_pathological(table, megabytes=0.5, marks=10_000, bound=60)
-    else:
+    elif "pathological" in only:
         bench_pathological(table, megabytes=10, marks=100_000, bound=300)
     end_load = os.getloadavg() if load else None
     print(f"mediakit benchmark{' (--quick: smoke test, not a measurement)' if quick else ''}")

@@ -2,10 +2,12 @@
 
     mediakit corpus [FOLDER]               list articles (the built-in five by default)
     mediakit check PATH...                 validate article folders/files and exercise files
-    mediakit analyze ID_OR_FILE... [--format table|json]
+    mediakit analyze ID_OR_FILE... [--format table|json] [--jobs N]
+    mediakit analyze --corpus FOLDER [--jobs N]  every article in FOLDER, on every core
     mediakit compare A B [C...] [--format table|json]
     mediakit release SOURCE --out FOLDER [--new-salt] [--student-copy DIR]
     mediakit grade ANSWERS... [--key KEY] [--out grades.csv] [--texts texts.csv]
+    mediakit report FOLDER... [--key KEY] [--out report.html] [--csv report.csv]
 
 Every verb reports bad input as "file, field: problem. Fix: ..." on stderr and carries
 on with the rest; the exit status is non-zero when anything was wrong.
@@ -46,9 +48,13 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_check)
 
     p = sub.add_parser("analyze", help="sources, quotation marks, loaded wording, readability")
-    p.add_argument("refs", nargs="+", metavar="ID_OR_FILE")
+    p.add_argument("refs", nargs="*", metavar="ID_OR_FILE",
+                   help="articles to analyse (with --corpus and none given: all of FOLDER)")
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--corpus", metavar="FOLDER", help="look ids up in this folder")
+    p.add_argument("--corpus", metavar="FOLDER",
+                   help="look ids up in this folder; without ids, analyse every article in it")
+    p.add_argument("--jobs", type=_jobs, metavar="N",
+                   help="worker processes (default: every core, with a progress bar on a terminal)")
     p.set_defaults(handler=cmd_analyze)
 
     p = sub.add_parser("compare", help="facts one article reports and the others leave out")
@@ -72,6 +78,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="grades.csv", help="the CSV to write (default: grades.csv)")
     p.add_argument("--texts", metavar="CSV", help="also write short answers to mark by hand here")
     p.set_defaults(handler=cmd_grade)
+
+    p = sub.add_parser("report", help="class report of the skills check: gain per skill and question")
+    p.add_argument("answers", nargs="+", metavar="FOLDER", help="answers .json files or folders")
+    p.add_argument("--key", default="instructor/exercises",
+                   help="the instructor's exercise folder (default: instructor/exercises)")
+    p.add_argument("--out", metavar="HTML", help="write the report with its charts to this page")
+    p.add_argument("--csv", metavar="CSV", help="write the per-skill and per-question table here")
+    p.add_argument("--students", metavar="CSV", help="write one row per student and question here")
+    p.set_defaults(handler=cmd_report)
     return parser
 
 
@@ -96,27 +111,30 @@ def cmd_check(args) -> int:
     from .corpus import load_folder, read_article
 
     problems: list[Problem] = []
-    counted = {"articles": 0, "exercise files": 0}
-    for raw in args.paths:
-        path = Path(raw)
-        yaml_files = _yaml_files(path)
-        if yaml_files:
-            from .exercises.validate import validate_exercises
-
-            for file in yaml_files:
-                problems += validate_exercises(file)
-                counted["exercise files"] += 1
-        if path.is_dir():
-            corpus = load_folder(path) if any(path.glob("*.txt")) or not yaml_files else None
-            if corpus is not None:
-                problems += corpus.problems
-                counted["articles"] += len(corpus.articles)
-        elif not yaml_files:
+    counted = {"articles": 0, "exercise files": 0, "fact checklists": 0}
+    articles = []  # every article given, so a checklist's evidence can be looked up in them
+    for path in map(Path, args.paths):
+        if path.is_dir() and (any(path.glob("*.txt")) or not _yaml_files(path)):
+            corpus = load_folder(path)
+            problems += corpus.problems
+            articles += corpus.articles
+        elif not path.is_dir() and not _yaml_files(path):
             try:
-                read_article(path)
-                counted["articles"] += 1
+                articles.append(read_article(path))
             except InputError as err:
                 problems.append(err.problem)
+    counted["articles"] = len(articles)
+    for file in (f for raw in args.paths for f in _yaml_files(Path(raw))):
+        if _is_checklist(file):
+            from .analysis.checklists import check_checklist
+
+            found, kind = check_checklist(file, load_folder().articles + articles)[1], "fact checklists"
+        else:
+            from .exercises.validate import validate_exercises
+
+            found, kind = validate_exercises(file), "exercise files"
+        problems += found
+        counted[kind] += not found  # the summary counts the files that are fine
     _report(problems)
     summary = ", ".join(f"{n} {what}" for what, n in counted.items() if n)
     if problems:
@@ -124,6 +142,17 @@ def cmd_check(args) -> int:
         return 1
     print(f"OK: {summary or 'nothing to check'}.")
     return 0
+
+
+def _is_checklist(path: Path) -> bool:
+    """A fact checklist has `facts:` and no `exercises:` (anything else is an exercise file)."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False  # the exercise validator names the problem
+    return isinstance(data, dict) and "facts" in data and "exercises" not in data
 
 
 def _yaml_files(path: Path) -> list[Path]:
@@ -144,17 +173,52 @@ def _load_all(refs: list[str], folder: str | None) -> tuple[list, list[Problem]]
     return articles, problems
 
 
-def cmd_analyze(args) -> int:
-    from .analysis import analyze
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of processes: give 1 or more")
+    return int(value)
 
-    articles, problems = _load_all(args.refs, args.corpus)
-    records = [analyze(a) for a in articles]
-    if args.format == "json":
-        out = records[0] if len(args.refs) == 1 and records else records
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+
+def cmd_analyze(args) -> int:
+    from .batch import iter_analyze
+
+    if args.refs:
+        articles, problems = _load_all(args.refs, args.corpus)
+    elif args.corpus:
+        from .corpus import load_folder
+
+        corpus = load_folder(args.corpus)
+        articles, problems = corpus.articles, list(corpus.problems)
     else:
-        for record in records:
-            print(_analysis_table(record))
+        print("analyze needs article ids or files, or --corpus FOLDER", file=sys.stderr)
+        return 2
+    bar = sys.stderr.isatty()
+    if bar:  # print between redraws of the progress bar
+        from tqdm.auto import tqdm
+
+        def write(text: str, end: str = "\n") -> None:
+            tqdm.write(text, file=sys.stdout, end=end)
+    else:
+        write = print
+    # records are written as they come (in input order), so a big corpus never sits in memory
+    one_record = args.format == "json" and len(args.refs) == 1
+    first = True
+    for outcome in iter_analyze(articles, jobs=args.jobs, progress=bar):
+        if outcome.problem is not None:
+            problems.append(outcome.problem)
+        elif one_record:
+            write(json.dumps(outcome.record, ensure_ascii=False, indent=2))
+            first = False
+        elif args.format == "json":
+            text = json.dumps(outcome.record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            write(("[\n  " if first else ",\n  ") + text, end="")
+            first = False
+        else:
+            write(_analysis_table(outcome.record))
+    if args.format == "json" and not one_record:
+        write("[]" if first else "\n]")
+    elif one_record and first:
+        write("[]")  # the one article did not load (as before: an empty list)
     _report(problems)
     return 1 if problems else 0
 
@@ -205,6 +269,12 @@ def cmd_grade(args) -> int:
     from .exercises.grade import main_grade
 
     return main_grade(args.answers, args.key, args.out, args.texts)
+
+
+def cmd_report(args) -> int:
+    from .exercises.report import main_report
+
+    return main_report(args.answers, args.key, out=args.out, csv=args.csv, students=args.students)
 
 
 def _table(columns: list[str], rows: list[list[str]], width: int = 60) -> str:

@@ -30,3 +30,13 @@ def test_quick_benchmark_prints_every_row():
     statuses = {line.rsplit("|", 1)[1].strip() for line in table[2:] if " | " in line}
     assert statuses <= {"PASS", "MISS", "info"}, statuses
     assert "MISS of" in done.stdout  # the summary line, whatever the figures are
+
+
+def test_help_lists_the_side_by_side_and_only_options():
+    done = subprocess.run([sys.executable, str(SCRIPT), "--help"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "--side-by-side" in done.stdout and "--only" in done.stdout
+    bad = subprocess.run([sys.executable, str(SCRIPT), "--only", "everything"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "unknown --only group(s) everything" in bad.stderr

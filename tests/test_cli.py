@@ -12,6 +12,7 @@ import pytest
 
 from mediakit.findings import LABEL_KEYS
 
+ROOT = Path(__file__).resolve().parents[1]
 CONTRACT_KEYS = {"id", "outlet", "sources", "quote_marks", "loaded", "readability"}
 RECORD_KEYS = {
     "sources": {"start", "end", "text", "speaker", "type", "side", "form", "reason"},
@@ -50,6 +51,19 @@ def test_check_names_the_broken_file_and_fails(tmp_path):
     assert "broken.txt" in result.stderr and "'genre'" in result.stderr and "Fix:" in result.stderr
     assert "good.txt" not in result.stderr
     assert "1 articles loaded fine" in result.stdout.replace("article ", "articles ")
+
+
+def test_check_reads_fact_checklists_as_checklists(tmp_path):
+    shipped = ROOT / "mediakit" / "data" / "checklists"
+    result = run("check", str(shipped))
+    assert result.returncode == 0 and "2 fact checklists" in result.stdout, result.stderr
+    text = (shipped / "sochi-2019-09-12.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "new-event.yaml"
+    bad.write_text(text.replace('"the two met in', '"the two flew to', 1), encoding="utf-8")
+    result = run("check", str(bad))
+    assert result.returncode == 1
+    assert "new-event.yaml" in result.stderr and "is not in the article" in result.stderr
+    assert "Fix:" in result.stderr
 
 
 def test_check_passes_a_good_folder(tmp_path):

@@ -209,11 +209,18 @@ def test_student_copy_leaves_out_the_key(tmp_path):
     (project / "exercises").mkdir()
     (project / "exercises" / "a.yaml").write_text("released")
     (project / "mediakit-answers.json").write_text("{}")
+    for folder in ("docs/instructors", "tests/fixtures/answers", "artifacts", "docs/other"):
+        (project / folder).mkdir(parents=True)
+        (project / folder / "f.md").write_text("x")
     (project / ".gitignore").write_text(".venv/\nmediakit-answers*.json\nmediakit-answers*.json.lock\n")
     dest = student_copy(project, tmp_path / "copy")
     assert (dest / "exercises" / "a.yaml").is_file()
     assert not (dest / "instructor").exists()
     assert not (dest / "mediakit-answers.json").exists()
+    # the guide discusses answers; fixtures hold full-mark answers files; artifacts are junk
+    assert not (dest / "docs" / "instructors").exists() and (dest / "docs" / "other").is_dir()
+    assert not (dest / "tests" / "fixtures" / "answers").exists()
+    assert not (dest / "artifacts").exists()
     # students must be able to commit their answers file in the class copy
     assert (dest / ".gitignore").read_text() == ".venv/\n"
 

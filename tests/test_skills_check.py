@@ -293,8 +293,7 @@ def test_the_check_is_one_source_file_released_as_two_identical_lessons():
     assert [e["id"] for e in before["exercises"]] == [e["id"] for e in after["exercises"]]
 
 
-def test_lessons_list_mistakes(tmp_path):
-    body = """
+ONE_QUESTION = """
     exercises:
       - id: q1
         type: single_choice
@@ -304,6 +303,10 @@ def test_lessons_list_mistakes(tmp_path):
           - {id: a, text: A, correct: true, explanation: x}
           - {id: b, text: B, explanation: y}
     """
+
+
+def test_lessons_list_mistakes(tmp_path):
+    body = ONE_QUESTION
     for head, expected in [("lessons: [only_one]", "lessons must list two or more"),
                            ("lessons: [a, a]", "lessons must list two or more"),
                            ("lessons: [a, b]\nlesson: a", "gives both 'lesson' and 'lessons'")]:
@@ -358,16 +361,7 @@ def test_each_notebook_shows_every_question_exactly_once(lesson):
 
 
 def test_a_lesson_name_used_by_two_files_is_a_problem(tmp_path):
-    body = """
-    exercises:
-      - id: q1
-        type: single_choice
-        prompt: Pick
-        article: none
-        options:
-          - {id: a, text: A, correct: true, explanation: x}
-          - {id: b, text: B, explanation: y}
-    """
+    body = ONE_QUESTION
     write(tmp_path, "lesson: pre" + textwrap.dedent(body), "pre.yaml")
     write(tmp_path, "lessons: [pre, post]" + textwrap.dedent(body), "check.yaml")
     docs, problems = load_lessons(tmp_path)

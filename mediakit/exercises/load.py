@@ -322,15 +322,20 @@ def _parse_passage(raw: dict, exercise: Exercise, report: _Report) -> None:
         report.add(ex_id, "passage", "a checklist compares built-in articles, not a passage",
                    "remove 'passage:' and list article ids under 'outlets'")
     exercise.passage = passage.strip() if passage else None
-    exercise.occurrence = _occurrence(raw.get("occurrence"), ex_id, "occurrence", report)
-    span = raw.get("span")
-    if span is not None and not isinstance(span, str):
-        report.add(ex_id, "span", "the span must be text", "put the span in quotes")
-        span = None
-    exercise.span = span or None
+    _parse_span(raw, exercise, report)
     if exercise.span and exercise.passage:
         _check_span(exercise.passage, exercise.span, exercise.occurrence, ex_id, "span", report,
                     None)
+
+
+def _parse_span(raw: dict, exercise: Exercise, report: _Report) -> None:
+    """`span` (the words the exercise is about) and which `occurrence` of them is meant."""
+    exercise.occurrence = _occurrence(raw.get("occurrence"), exercise.id, "occurrence", report)
+    span = raw.get("span")
+    if span is not None and not isinstance(span, str):
+        report.add(exercise.id, "span", "the span must be text", "put the span in quotes")
+        span = None
+    exercise.span = span or None
 
 
 def _occurrence(value, ex_id: str, field: str, report: _Report) -> int:
@@ -361,22 +366,17 @@ def _parse_article(raw: dict, exercise: Exercise, report: _Report) -> None:
         exercise.article = None
         return
     exercise.article = article
-    exercise.occurrence = _occurrence(raw.get("occurrence"), ex_id, "occurrence", report)
-    span = raw.get("span")
-    if span is not None and not isinstance(span, str):
-        report.add(ex_id, "span", "the span must be text", "put the span in quotes")
-        span = None
-    exercise.span = span or None
+    _parse_span(raw, exercise, report)
     if article is None:
         if exercise.type == "highlight":
             report.add(ex_id, "article", "a highlight exercise needs an article to mark words in",
                        "give 'article: <id>' and the excerpt as 'span'")
         return
-    if not span:
+    if not exercise.span:
         report.add(ex_id, "span", "the span is missing",
                    "add 'span: <exact words of the article>' that the feedback points at")
         return
-    _check_span(articles[article], span, exercise.occurrence, ex_id, "span", report, article)
+    _check_span(articles[article], exercise.span, exercise.occurrence, ex_id, "span", report, article)
 
 
 def _check_span(text: str, span: str, occurrence: int, ex_id: str, field: str,

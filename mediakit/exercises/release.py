@@ -145,11 +145,16 @@ def release(source: str | Path, out: str | Path, *, new_salt: bool = False) -> l
 
 
 STUDENT_COPY_SKIP = {".git", ".venv", "venv", "instructor", "__pycache__", ".pytest_cache",
-                     ".ruff_cache", ".ipynb_checkpoints", "node_modules", "build", "dist"}
+                     ".ruff_cache", ".ipynb_checkpoints", "node_modules", "build", "dist",
+                     ".hypothesis", "artifacts", ".sidebyside-venv"}
+# Folders that give answers away: the guide's lesson plans discuss them, and the test
+# fixtures hold full-mark answers files.
+STUDENT_COPY_SKIP_PATHS = {Path("docs/instructors"), Path("tests/fixtures/answers")}
 
 
 def student_copy(project: str | Path, dest: str | Path) -> Path:
-    """Copy the project without the instructor's key (instructor/) or local junk."""
+    """Copy the project without the instructor's key (instructor/), the instructor guide,
+    answers files or local junk."""
     project, dest = Path(project).resolve(), Path(dest).resolve()
     if dest.exists() and any(dest.iterdir()):
         raise FileExistsError(f"{dest} exists and is not empty: choose a new folder")
@@ -157,7 +162,9 @@ def student_copy(project: str | Path, dest: str | Path) -> Path:
         raise ValueError("the student copy must be outside the project folder")
 
     def ignore(folder: str, names: list[str]) -> set[str]:
+        here = Path(folder).resolve().relative_to(project)
         return {n for n in names if n in STUDENT_COPY_SKIP or n.endswith(".egg-info")
+                or here / n in STUDENT_COPY_SKIP_PATHS
                 or (n.startswith("mediakit-answers") and n.endswith(".json"))}
 
     shutil.copytree(project, dest, ignore=ignore, dirs_exist_ok=True)
