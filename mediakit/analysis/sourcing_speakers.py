@@ -26,6 +26,7 @@ _COMPANY = word_set("company_words")
 _ORG_WORDS = word_set("organisation_words") | word_set("place_words") | _COMPANY
 _PLACE_ORG = word_set("place_words")  # a place or an event: never speaks
 _INSTITUTIONS = word_set("institution_words")
+_NAMES_WITH_THE = word_set("names_with_the")
 PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "group"}
 _CONNECTORS = {"al-", "bin", "ibn", "de", "da", "del", "van", "von", "der", "ben", "abu", "el"}
 
@@ -95,7 +96,9 @@ class State:
 def who(sp: Speaker) -> str:
     """The speaker as a sentence can name it: "the company", "an unnamed source", "police"."""
     name = sp.name
-    if not name[:1].islower() or name.startswith(("the ", "a ", "an ", "some ", "many ")):
+    if not name[:1].islower():  # "the Kremlin", "the Russian Foreign Ministry"; "Vladimir Putin"
+        return f"the {name}" if norm(name.split()[-1]) in _NAMES_WITH_THE else name
+    if name.startswith(("the ", "a ", "an ", "some ", "many ")):
         return name
     last = name.split()[-1]
     plural = last.endswith("s") or last in ("police", "people", "staff", "media", "data")

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from .quote_pairs import QuotePair, find_quote_pairs
 from .sourcing_data import norm, sourcing_data
 
-_MD_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\(([^()\s]{0,500})\)")
+# "[words](address)" copied with a web page's text (bounded, so it cannot backtrack far)
+MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\(([^()\s]{0,500})\)")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sgt", "gen", "col", "lt", "capt", "prof", "jan",
                   "feb", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u",
                   "vs", "no", "jr", "sr", "inc", "co", "gov", "sen", "rep", "adm", "maj", "cpl",
@@ -52,7 +53,7 @@ class Layout:
 def plain_text(text: str) -> str:
     """The text with markdown link syntax blanked out, keeping every offset."""
     pieces, pos = [], 0
-    for m in _MD_LINK.finditer(text):
+    for m in MARKDOWN_LINK.finditer(text):
         # "[words](url)" -> " words      ": the bracket, then "](url)", become spaces
         pieces += [text[pos:m.start()], " ", text[m.start() + 1:m.end(1)], " " * (m.end() - m.end(1))]
         pos = m.end()

@@ -103,6 +103,12 @@ def read_article(path: str | Path) -> Article:
     except OSError as err:
         raise InputError(Problem(name, None, f"the file cannot be read ({err.strerror})",
                                  "check the file exists and you may read it")) from err
+    return article_from_raw(raw, name, path=str(path))
+
+
+def article_from_raw(raw: bytes, name: str, path: str | None = None) -> Article:
+    """An article from the bytes of a .txt file called `name` (a file read from disk or an
+    upload): size, binary, UTF-8 and header checks, each raising `InputError`."""
     if len(raw) > MAX_BYTES:
         raise InputError(Problem(name, None, f"the file is {len(raw):,} bytes, too big for one article",
                                  f"keep one article per file, under {MAX_BYTES:,} bytes"))
@@ -121,7 +127,7 @@ def read_article(path: str | Path) -> Article:
     if not text.strip():
         raise InputError(Problem(name, "text", "the article has no text",
                                  "paste the article's words below the header (or into the file)"))
-    return Article(text=text, path=str(path), **_check_metadata(meta, name, path.stem))
+    return Article(text=text, path=path, **_check_metadata(meta, name, Path(name).stem))
 
 
 def split_header(content: str, name: str) -> tuple[dict, str]:

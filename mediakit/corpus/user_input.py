@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..problems import InputError, Problem
 from .article import _DATE_RE, UNKNOWN, Article, make_id
-from .loader import SUFFIX, read_article
+from .loader import SUFFIX, article_from_raw, read_article
 
 MIN_WORDS = 20  # fewer words are a sentence or two, not an article: the analyses need more
 MIN_PAGE_WORDS = 60  # a web page's extracted body below this is a menu, a teaser or an error page
@@ -128,14 +128,9 @@ def article_from_bytes(data: bytes, name: str) -> Article:
     if suffix != SUFFIX:
         raise _problem(name, f"'{suffix or name}' files cannot be read as articles",
                        "save the article as plain text (.txt, UTF-8) or as a web page (.html)")
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:  # reuse the corpus reader and its checks
-        path = Path(folder) / name
-        path.write_bytes(data)
-        article = read_article(path)
+    article = article_from_raw(data, name)  # binary, UTF-8, header: each with its own Problem
     check_text(article.text, name)
-    return Article(**{**article.metadata(), "text": article.text})
+    return article
 
 
 def _too_big(where: str, size: int) -> InputError:

@@ -12,6 +12,7 @@ import csv
 import json
 import sys
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .load import load_lessons
@@ -27,17 +28,22 @@ class Key:
     lessons: list[LessonDoc]
     whole_course: bool = True  # a folder: answers to other lessons are flagged as unknown
 
-    @property
+    @cached_property
     def columns(self) -> list[tuple[str, Exercise]]:
         return [(doc.lesson, ex) for doc in self.lessons for ex in doc.exercises]
 
-    @property
+    @cached_property
+    def known(self) -> dict[str, set[str]]:
+        """Lesson -> its exercise ids: answers to anything else are named as problems."""
+        return {doc.lesson: {ex.id for ex in doc.exercises} for doc in self.lessons}
+
+    @cached_property
     def marked(self) -> set[str]:
         """Lessons whose points count in `total`: a check with `feedback: off` is a diagnostic
         (the class report measures it), so its points are shown but never marked."""
         return {doc.lesson for doc in self.lessons if doc.feedback}
 
-    @property
+    @cached_property
     def max_points(self) -> float:
         return sum(ex.points for lesson, ex in self.columns
                    if ex.auto_scored and lesson in self.marked)
@@ -99,7 +105,7 @@ def grade_file(path: str | Path, key: Key) -> dict:
                 if isinstance(student.get(field), str):
                     row[column] = _safe_cell(student[field].strip())
         answers = data["answers"]
-    known = {doc.lesson: {ex.id for ex in doc.exercises} for doc in key.lessons}
+    known = key.known
     for lesson, records in answers.items():
         if lesson not in known:
             if key.whole_course:

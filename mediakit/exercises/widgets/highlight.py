@@ -13,6 +13,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from ...analysis.sourcing_text import MARKDOWN_LINK
 from .base import ExerciseBox
 
 STATIC = Path(str(resources.files("mediakit") / "static"))
@@ -27,9 +28,14 @@ class HighlightWidget(anywidget.AnyWidget):
     label = traitlets.Unicode("Words of the excerpt: press a word to mark it").tag(sync=True)
 
 
-# Link markup copied with a web page's text: "[words](#)" with an address that has no words.
-# Only the brackets and the address are hidden; the link's words stay clickable.
-LINK_MARKUP = re.compile(r"(\[)\w[^\[\]\n]{0,300}(\]\(\W{0,200}\))")
+def _link_markup(span: str) -> set[int]:
+    """Positions of link markup copied with a web page's text, "[words](#)", when the address
+    has no words: the brackets and the address are hidden; the link's words stay clickable."""
+    hidden: set[int] = set()
+    for m in MARKDOWN_LINK.finditer(span):
+        if m.group(1) and not re.search(r"\w", m.group(2)):
+            hidden.update((m.start(), *range(m.end(1), m.end())))
+    return hidden
 
 
 def _shown(span: str, start: int, end: int, hidden: set[int]) -> str:
@@ -38,7 +44,7 @@ def _shown(span: str, start: int, end: int, hidden: set[int]) -> str:
 
 def segments(span: str, words: list[tuple[int, int, str]]) -> list[dict]:
     """The excerpt cut into clickable words and the text between them."""
-    hidden = {i for m in LINK_MARKUP.finditer(span) for g in (1, 2) for i in range(*m.span(g))}
+    hidden = _link_markup(span)
     out, pos = [], 0
     for index, (start, end, text) in enumerate(words):
         if start > pos:
