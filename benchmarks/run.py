@@ -1,7 +1,8 @@
 """Benchmark mediakit honestly: every figure is measured here, printed next to its target.
 
 Run: .venv/bin/python benchmarks/run.py [--quick] [--sizes 1000,10000,100000] [--jobs N]
-         [--binder-venv PATH] [--profile] [--side-by-side [--students 30]] [--only GROUPS]
+         [--binder-venv PATH] [--profile] [--side-by-side [--students 30]] [--against REF]
+         [--only GROUPS]
 
 Targets (issue 9): grading 1,000 answer files < 1 s; analysis >= 1 MB/s of text per core;
 `import mediakit` < 0.5 s cold; each lesson's Run-All < 15 s; kernel memory < 250 MB after
@@ -530,6 +531,76 @@ def bench_pathological(table: Table, megabytes: float, marks: int, bound: float)
     print(file=sys.stderr)
 
 
+def bench_against(table: Table, ref: str, n: int, passes: int = 3) -> None:
+    """This tree's analysis against a git ref's, article by article in one process.
+
+    A shared machine's speed drifts (other tenants, throttling) by more than a speed-up
+    worth having, so two separate runs cannot be compared; interleaving the two versions
+    on each article makes them share the drift. The ref's `mediakit/` is extracted under
+    another package name; it reads this tree's data files (`mediakit/data`), so the row
+    compares code, not word lists."""
+    import shutil
+    import tarfile
+
+    done = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", ref, "mediakit"],
+                          capture_output=True)
+    if done.returncode != 0:
+        table.add(f"analysis vs {ref}", f"no such git ref here: {done.stderr.decode().strip()}", "-", None)
+        return
+    folder = Path(tempfile.mkdtemp(prefix="mediakit-ref-"))
+    try:
+        with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
+            safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}  # 3.11.4+
+            archive.extractall(folder, **safe)
+        (folder / "mediakit").rename(folder / "mediakit_ref")
+        sys.path.insert(0, str(folder))
+        versions = {"this tree": _analysis_of("mediakit"), ref: _analysis_of("mediakit_ref")}
+        texts = [synthetic_text(i) for i in range(n)]
+        for i, text in enumerate(texts[:20]):  # warm-up: lexicons, regexes, caches
+            for analyse in versions.values():
+                analyse(text, i)
+        best = dict.fromkeys(versions, float("inf"))
+        for _ in range(passes):
+            spent = dict.fromkeys(versions, 0.0)
+            for i, text in enumerate(texts):
+                for name in (list(versions) if i % 2 else list(versions)[::-1]):
+                    start = time.process_time()
+                    versions[name](text, i)
+                    spent[name] += time.process_time() - start
+            best = {name: min(best[name], spent[name]) for name in versions}
+    finally:
+        if str(folder) in sys.path:
+            sys.path.remove(str(folder))
+        shutil.rmtree(folder, ignore_errors=True)
+    size = sum(len(t.encode("utf-8")) for t in texts) / MB
+    here, there = best["this tree"], best[ref]
+    table.add(f"analysis vs {ref} (interleaved, one process)",
+              f"x{there / here:.2f} the speed of {ref}: this tree {1000 * here / n:.1f} ms/article "
+              f"({size / here:.2f} MB/s), {ref} {1000 * there / n:.1f} ms/article "
+              f"({size / there:.2f} MB/s); {n} synthetic articles, best of {passes} passes", "-", None)
+
+
+def _analysis_of(package: str):
+    """Every analysis of one text with the `mediakit` code found under `package`."""
+    import importlib
+
+    analysis = importlib.import_module(f"{package}.analysis")
+    corpus = importlib.import_module(f"{package}.corpus")
+    finders = []
+    for target in analysis.FINDERS.values():  # "mediakit.analysis.sourcing:find_sources"
+        module, func = target.split(":")
+        finders.append(getattr(importlib.import_module(package + module.removeprefix("mediakit")), func))
+    readability = importlib.import_module(f"{package}.analysis.readability").readability
+
+    def analyse(text: str, index: int) -> None:
+        article = corpus.Article.from_text(text, id=f"synth-{index:06d}", outlet=f"Outlet {index % 7}")
+        for find in finders:
+            [f.to_record() for f in find(article)]
+        readability(article)
+
+    return analyse
+
+
 def profile_analysis(n: int) -> str:
     from mediakit.analysis import analyze
 
@@ -562,6 +633,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--students", type=int, default=30, help="class size for --side-by-side")
     parser.add_argument("--budget", type=float, metavar="SECONDS",
                         help="stop each throughput size after this long and report how far it got")
+    parser.add_argument("--against", metavar="REF",
+                        help="also time this tree's analysis against git REF's (e.g. main, HEAD~3), "
+                        "interleaved in one process: a ratio that holds on a busy machine")
     parser.add_argument("--only", help=f"run only these groups (comma-separated): {', '.join(GROUPS)}")
     args = parser.parse_args(argv)
     if args.only:
@@ -573,7 +647,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 GROUPS = ("import", "builtin", "throughput", "compare", "grading", "lessons", "size", "pathological",
-          "side-by-side")
+          "side-by-side", "against")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -591,10 +665,16 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only.split(",")) if args.only else set(GROUPS) - {"side-by-side"}
     if args.side_by_side:
         only.add("side-by-side")
+    if args.against:
+        only.add("against")
+    elif "against" in only:
+        only.discard("against")  # nothing to compare with
     if "import" in only:
         bench_import(table, runs=3 if quick else 5)
     if "builtin" in only:
         bench_builtin(table, runs=3 if quick else 5)
+    if "against" in only:
+        bench_against(table, args.against, 30 if quick else 300)
     if "throughput" in only:
         bench_throughput(table, sizes, jobs, args.budget)
     if "compare" in only:

@@ -40,3 +40,14 @@ def test_help_lists_the_side_by_side_and_only_options():
     bad = subprocess.run([sys.executable, str(SCRIPT), "--only", "everything"], cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "unknown --only group(s) everything" in bad.stderr
+
+
+def test_against_a_git_ref_prints_the_ratio_or_says_the_ref_is_unknown():
+    done = subprocess.run([sys.executable, str(SCRIPT), "--quick", "--only", "against", "--against", "HEAD"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr[-3000:]
+    row = next(line for line in done.stdout.splitlines() if line.startswith("analysis vs HEAD"))
+    assert "the speed of HEAD: this tree" in row and "ms/article" in row, row
+    bad = subprocess.run([sys.executable, str(SCRIPT), "--quick", "--only", "against", "--against",
+                          "no-such-ref"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 0 and "no such git ref here" in bad.stdout, bad.stdout

@@ -384,3 +384,14 @@ def test_profile_summary_has_one_row_per_article_and_charts_by_article():
         assert "outlet" in str(err)
     else:
         raise AssertionError("an unknown grouping must be refused")
+
+
+def test_letters_that_match_ascii_ones_read_as_those():
+    # "ſ" (long s) and "K" (Kelvin sign) match "s" and "k" in the patterns; their lookups
+    # must find the same reporting verb (this used to crash with a KeyError)
+    plain = sources("Mayor Jane Brown said the bridge would reopen in May.")
+    twins = sources("Mayor Jane Brown ſaid the bridge would reopen in May.")
+    assert [(f.label, f.fields["speaker"], f.reason) for f in twins] == \
+        [(f.label, f.fields["speaker"], f.reason.replace("'said'", "'ſaid'")) for f in plain]
+    quote = sources("“We will wait for the engineers,” Mayor Jane Brown ſaid on Monday.")
+    assert one(quote, "Jane Brown", "direct")

@@ -16,7 +16,7 @@ from ..labels import EXPLAINED as LABELS
 from .quote_marks import EXPLAINED as QUOTE_USES
 from .quote_marks import classified
 from .quote_pairs import ALL_MARKS
-from .wording_lexicon import Match, Tokens, longest_first, matches
+from .wording_lexicon import Match, Tokens, longest_first, matches, text_tokens
 from .wording_text import load_data, speech_turn_spans
 
 KINDS = ("label", "intensifier", "emotive", "delegitimizing", "hedge")
@@ -34,8 +34,8 @@ def find_loaded(article: Article, *, include_scare_titles: bool = False) -> list
     pairs = classified(text)
     quoted = [(q.pair.outer_start, q.pair.outer_end) for q in pairs]
     quoted += speech_turn_spans(text)
-    toks = Tokens(text)
-    skip = _Inside(toks.spans, quoted)
+    toks = text_tokens(text)
+    skip = _Inside(toks, quoted)
     found = [m for m in matches(text, skip, toks) if not _attributes_quote(text, m)]
     findings = [_finding(text, m) for m in longest_first(found)]
     if include_scare_titles:
@@ -57,19 +57,19 @@ class _Inside:
     """skip[i]: does token span i fall inside one of the regions? Answered only for the
     tokens asked about (the few that start a lexicon entry), by a bisect each."""
 
-    def __init__(self, spans: list[tuple[int, int]], regions: list[tuple[int, int]]):
+    def __init__(self, toks: Tokens, regions: list[tuple[int, int]]):
         regions = sorted(regions)
-        self.spans = spans
+        self.toks = toks
         self.starts = [s for s, _ in regions]
         self.reach: list[int] = []  # furthest end among regions[0..k]
         for _, e in regions:
             self.reach.append(max(e, self.reach[-1]) if self.reach else e)
 
     def __len__(self) -> int:
-        return len(self.spans)
+        return len(self.toks.words)
 
     def __getitem__(self, i: int) -> bool:
-        s, e = self.spans[i]
+        s, e = self.toks.span(i)
         k = bisect_right(self.starts, s) - 1
         return k >= 0 and self.reach[k] >= e
 

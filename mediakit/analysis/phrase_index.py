@@ -16,7 +16,6 @@ ASCII letter or digit follows. A text holding one of the four non-ASCII letters 
 from __future__ import annotations
 
 import re
-from array import array
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate, chain, compress
@@ -28,23 +27,23 @@ CASE_TWINS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: match i, i, s, k under IG
 # `(?<![\w-])([A-Za-z0-9]+)` with the look-behind moved after the first character, so
 # that `re` can skip fast to the next letter or digit instead of trying every position
 _STARTS = re.compile(r"([A-Za-z0-9](?<![\w-][A-Za-z0-9])[A-Za-z0-9]*)")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
 _RUN = re.compile(r"[A-Za-z0-9]+")
 _ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
 _KNOWN: set[str] = set()  # the first runs of every PhrasePattern: the only runs indexed
-_PATTERNS: WeakSet[PhrasePattern] = WeakSet()  # to forget their last text
+_PATTERNS: WeakSet[PhrasePattern | PhraseSet] = WeakSet()  # to forget their last text
 
 
-def word_starts(text: str) -> tuple[array, dict[str, list[int]]] | None:
-    """The offsets of the word starts of `text` (ASCII letter or digit first), and the offsets
-    of each lower-cased run that starts some phrase; None when the text holds a case twin
-    (then every phrase is searched the slow way)."""
+def word_starts(text: str) -> dict[str, list[int]] | None:
+    """The offsets of the word starts of `text` whose lower-cased first run starts some phrase,
+    by run; None when the text holds a case twin (then every phrase is searched the slow way)."""
     return _word_starts(text, len(_KNOWN))  # _KNOWN only grows: its size names its state
 
 
 @lru_cache(maxsize=1)
-def _word_starts(text: str, known: int) -> tuple[array, dict[str, list[int]]] | None:
+def _word_starts(text: str, known: int) -> dict[str, list[int]] | None:
     if any(twin in text for twin in CASE_TWINS):
         return None
     # split on the runs and add up the pieces' lengths: the per-word work stays in C.
@@ -52,12 +51,12 @@ def _word_starts(text: str, known: int) -> tuple[array, dict[str, list[int]]] | 
     # character, a hyphen or an ASCII letter or digit (checked over all of Unicode in
     # tests/test_fast_paths.py), so the lowered text splits at the same offsets
     pieces = _STARTS.split(text.lower())  # [before, run, between, run, ..., after]
-    offsets = array("q", accumulate(map(len, pieces)))[0:-1:2]  # 8 bytes a word
+    offsets = list(accumulate(map(len, pieces)))[0:-1:2]
     runs = pieces[1::2]
     at: dict[str, list[int]] = {}
     for i in compress(range(len(runs)), map(_KNOWN.__contains__, runs)):
         at.setdefault(runs[i], []).append(offsets[i])
-    return offsets, at
+    return at
 
 
 def forget() -> None:
@@ -76,9 +75,11 @@ class PhrasePattern:
         # phrases' first runs; None: no safe index, search with the regex alone
         self.firsts = _first_runs(phrases) if self.pattern.startswith(WORD_START) else None
         _KNOWN.update(self.firsts or ())
+        # no phrase ends with a space: see `_clean_end`
+        self.whole = all(p == p.rstrip() for p in phrases)
         _PATTERNS.add(self)
-        # (text, its word starts, the candidate offsets) for the last text searched; replaced
-        # as one tuple, so a reader never mixes two texts' indexes
+        # (text, the candidate offsets) for the last text searched; replaced as one tuple,
+        # so a reader never mixes two texts' indexes
         self._last: tuple | None = None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match]:
@@ -87,9 +88,13 @@ class PhrasePattern:
         last = self._last
         if last is None or last[0] is not text:
             last = self._last = self._index(text)
-        _, offsets, cands = last
-        if offsets is None:
+        _, cands = last
+        if cands is None:
             return list(self.regex.finditer(text, pos, endpos))
+        return self._scan(text, cands, pos, endpos)
+
+    def _scan(self, text: str, cands: list[int], pos: int, endpos: int) -> list[re.Match]:
+        """The regex's matches in text[pos:endpos], tried only at the candidate offsets."""
         # most windows (a sentence, a few words before a verb) hold none of our phrases:
         # answer those with one bisection, before any other work
         first = bisect_left(cands, pos)
@@ -98,7 +103,7 @@ class PhrasePattern:
                 return []  # no candidate in the window, and endpos cuts no word
         found: list[re.Match] = []
         end = pos
-        for p in self._window(text, offsets, cands, pos, endpos):
+        for p in self._window(text, cands, pos, endpos):
             if p < end:
                 continue  # inside the previous match: finditer never overlaps
             m = self.regex.match(text, p, endpos)
@@ -108,27 +113,87 @@ class PhrasePattern:
         return found
 
     def _index(self, text: str) -> tuple:
-        """A new text: its word starts, and the offsets where one of our phrases may start."""
-        starts = word_starts(text) if self.firsts is not None else None
-        if starts is None:
-            return text, None, []
-        offsets, at = starts
-        return text, offsets, sorted(chain.from_iterable(map(at.__getitem__, self.firsts.intersection(at))))
+        """A new text: the offsets where one of our phrases may start (None: search it all)."""
+        at = word_starts(text) if self.firsts is not None else None
+        if at is None:
+            return text, None
+        return text, sorted(chain.from_iterable(map(at.__getitem__, self.firsts.intersection(at))))
 
-    def _window(self, text: str, offsets: array, cands: list[int], pos: int, endpos: int) -> list[int]:
+    def _window(self, text: str, cands: list[int], pos: int, endpos: int) -> list[int]:
         """The candidate offsets in [pos, endpos), in order."""
         found = cands[bisect_left(cands, pos):bisect_left(cands, endpos)]
         if endpos >= len(text) or text[endpos] not in _ALNUM:
             return found  # endpos cuts no word
         # the word that endpos cuts: inside the window its run is shorter ("writer" -> "write")
-        k = bisect_left(offsets, endpos) - 1
-        if k < 0 or offsets[k] < pos or (found and found[-1] == offsets[k]):
+        start = endpos
+        while start > pos and text[start - 1] in _ALNUM:
+            start -= 1
+        if start == endpos or (start and _WORD_OR_HYPHEN.match(text, start - 1)):
+            return found  # no run ends at endpos, or it starts before pos or inside a word
+        if found and found[-1] == start:
             return found
-        start = offsets[k]
-        run = _RUN.match(text, start, endpos)
-        if run and run.end() == endpos and run.group().lower() in self.firsts:
+        if text[start:endpos].lower() in self.firsts:
             found.append(start)
         return found
+
+
+def _clean_end(text: str, endpos: int, whole: bool) -> bool:
+    r"""Does a match attempt see the same at `endpos` with the text cut there as without?
+    At the text's end, yes. Before a character that is not a word character or a hyphen,
+    yes: the closing look-ahead `(?![\w-])` succeeds either way. After a space, yes: only
+    `\s+` between two words of a phrase reads a space, and a word must follow it, so an
+    attempt that reaches `endpos` either fails in both texts or, uncut, ends past `endpos`
+    (a match across the edge, which the caller rules out). This needs phrases that do not
+    end with a space (`whole`)."""
+    if endpos >= len(text):
+        return True
+    nxt = text[endpos]
+    if not (nxt.isalnum() or nxt in "_-"):
+        return True
+    return whole and text[endpos - 1].isspace()
+
+
+class PhraseSet:
+    """Several phrase patterns searched in the same windows of one text (the sourcing
+    analysis looks for seven kinds of cue in every sentence): one merged list of their
+    whole-text matches answers a window with two bisections instead of seven searches."""
+
+    def __init__(self, patterns: list[PhrasePattern]):
+        self.patterns = patterns
+        self.whole = all(p.whole for p in patterns)
+        self._last: tuple | None = None  # (text, match starts, running max of ends, matches)
+        _PATTERNS.add(self)
+
+    def finditer(self, text: str, pos: int, endpos: int) -> list[list[re.Match]]:
+        """[p.finditer(text, pos, endpos) for p in self.patterns]."""
+        endpos = min(endpos, len(text))
+        if pos >= endpos:
+            return [[] for _ in self.patterns]
+        last = self._last
+        if last is None or last[0] is not text:
+            last = self._last = self._index(text)
+        _, starts, reach, found = last
+        i = bisect_left(starts, pos)
+        j = bisect_left(starts, endpos, i)
+        # the whole text's matches inside the window are the window's own when no match
+        # runs across either edge (of any pattern: `reach` is the furthest end so far) and
+        # the window's end cannot change how an attempt ends (`_clean_end`); a regex sees the
+        # characters before `pos` either way (look-behind reads the whole string)
+        if (i == 0 or reach[i - 1] <= pos) and (j == 0 or reach[j - 1] <= endpos) \
+                and _clean_end(text, endpos, self.whole):
+            out: list[list[re.Match]] = [[] for _ in self.patterns]
+            for k, m in found[i:j]:
+                out[k].append(m)
+            return out
+        return [p.finditer(text, pos, endpos) for p in self.patterns]
+
+    def _index(self, text: str) -> tuple:
+        """A new text: every pattern's matches in the whole text, in order of start."""
+        found = sorted(((k, m) for k, p in enumerate(self.patterns) for m in p.finditer(text)),
+                       key=lambda km: (km[1].start(), km[0]))
+        starts = [m.start() for _, m in found]
+        reach = list(accumulate((m.end() for _, m in found), max))
+        return text, starts, reach, found
 
 
 def _first_runs(phrases: list[str]) -> frozenset[str] | None:

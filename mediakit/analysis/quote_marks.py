@@ -20,16 +20,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import compress, islice
-from operator import methodcaller
+from itertools import compress
 
 from ..corpus import Article
 from ..findings import Finding
 from ..labels import EXPLAINED as LABELS
 from .quote_pairs import QuotePair, find_quote_pairs
+from .wording_lexicon import text_tokens
 from .wording_text import (
     FUNCTION_WORDS,
     WORD,
+    SentenceBreaks,
     ends_with,
     find_phrase,
     line_bounds,
@@ -86,11 +87,19 @@ class _Pair:
 
 
 class _Reader:
-    """Everything the rules need about one text, computed once."""
+    """Everything the rules need about one text, computed once.
+
+    The words of the text are read once (`text_tokens`, shared with the loaded-wording
+    analysis); the words of the text with the quotes blanked out, and the sentence breaks
+    of that text, are worked out from them once, so each pair's windows are slices."""
 
     def __init__(self, text: str, pairs: list[QuotePair]):
         self.text = text
-        self.masked = masked(text, [(p.start, p.end) for p in pairs])
+        spans = sorted((p.start, p.end) for p in pairs)
+        self.masked = masked(text, spans)
+        self.words = text_tokens(text).index
+        self.masked_words = self.words.masked(self.masked, spans)
+        self.masked_breaks = SentenceBreaks(self.masked)
         self.items: list[_Pair] = []
         stack: list[_Pair] = []
         for p in pairs:
@@ -104,23 +113,25 @@ class _Reader:
 
     def _read(self, p: QuotePair, parent: _Pair | None) -> _Pair:
         text, m = self.text, self.masked
-        words = [w.group() for w in islice(WORD.finditer(text, p.start, p.end), _MAX_WORDS)]
+        words, toks = self.words.window(p.start, p.end, _MAX_WORDS)
         if len(words) < _MAX_WORDS and text.find("[", p.start, p.end) >= 0:
             words = WORD.findall(strip_links(text[p.start:p.end]))  # link text, not link syntax
-        if parent is not None:  # a quote inside a quote: read the words inside the parent
+            toks = [norm(w) for w in words]
+        if parent is None:
+            s0 = self.masked_breaks.start(p.open)
+            s1 = self.masked_breaks.end(p.outer_end)
+            before_raw, before = self.masked_words.window(s0, p.open)
+            after_raw, after = self.masked_words.window(p.outer_end, s1, 10)
+        else:  # a quote inside a quote: read the words inside the parent
             m = text
-        s0 = sentence_start(m, p.open)
-        s1 = sentence_end(m, p.outer_end)
-        if parent is not None:
-            s0, s1 = max(s0, parent.pair.start), min(s1, parent.pair.end)
-        # findall, not finditer: no match object per word (the sentence is at most 700 chars)
-        before_raw = WORD.findall(m, s0, p.open)[-REPORTING_WINDOW:]
-        after_raw = WORD.findall(m, p.outer_end, s1)[:10]
+            s0 = max(sentence_start(text, p.open), parent.pair.start)
+            s1 = min(sentence_end(text, p.outer_end), parent.pair.end)
+            before_raw, before = self.words.window(s0, p.open)
+            after_raw, after = self.words.window(p.outer_end, s1, 10)
         prev = m[s0:p.open].rstrip(" \t\u00a0([")
         lo, hi = line_bounds(text, p.open)
-        return _Pair(p, words, [norm(w) for w in words], [norm(w) for w in before_raw],
-                     before_raw, [norm(w) for w in after_raw], after_raw,
-                     sentence_initial=not prev or prev[-1] in ".!?:\n",
+        return _Pair(p, words, toks, before[-REPORTING_WINDOW:], before_raw[-REPORTING_WINDOW:],
+                     after, after_raw, sentence_initial=not prev or prev[-1] in ".!?:\n",
                      line=text[lo:hi])
 
 
@@ -278,7 +289,7 @@ def _reporting(q: _Pair, r: _Reader) -> tuple[str, str] | None:
     p, text = q.pair, r.text
     comma = text[p.end - 1:p.end] in (",", "!", "?") or text[p.outer_end:p.outer_end + 1] == ","
     for n in range(4 if comma else 1):  # '", Lavrov said' / '", the minister said' / '" said X'
-        if any(w in _CLAUSE_WORDS for w in q.after[:n]):
+        if not _CLAUSE_WORDS.isdisjoint(q.after[:n]):
             break
         hit = starts_with(q.after[n:n + 4], cues)
         if hit:
@@ -373,7 +384,10 @@ SECOND_PASS: list[Rule] = [_echo]
 def classify_pairs(text: str, pairs: list[QuotePair] | None = None) -> list[_Pair]:
     """Every quote pair of `text` with its use and reason (internal form)."""
     pairs = find_quote_pairs(text) if pairs is None else pairs
-    reader = _Reader(text, [p for p in pairs if WORD.search(text, p.start, p.end)])
+    pairs = [p for p in pairs if WORD.search(text, p.start, p.end)]
+    if not pairs:
+        return []  # no words in marks: nothing to read (and the text's words are not needed)
+    reader = _Reader(text, pairs)
     _mark_unquoted_names(reader)
     seen: dict[str, _Pair] = {}
     undecided: list[_Pair] = []
@@ -409,9 +423,25 @@ def _mark_unquoted_names(reader: _Reader) -> None:
     wanted: dict[tuple[str, ...], list[_Pair]] = {}
     for q in reader.items:
         if 1 <= len(q.words) <= 4 and _is_name(q.words):
-            wanted.setdefault(tuple(w.replace("’", "'").removesuffix("'s") for w in q.words),
-                              []).append(q)
-    _scan(reader.masked, wanted, "unquoted_elsewhere", case=True)
+            wanted.setdefault(tuple(map(_as_named, q.words)), []).append(q)
+    if not wanted:
+        return
+    # places are found by normal form, already worked out for every word: a word that reads
+    # as a name's first word (whatever its apostrophes, with or without 's) has the normal
+    # form of that word or of the word with 's; only there are the words read as written
+    firsts = {norm(w) for key in wanted for w in (key[0], key[0] + "'s")}
+    words = reader.masked_words
+    longest = max(map(len, wanted))
+    for i in compress(range(len(words.words)), map(firsts.__contains__, words.words)):
+        named = list(map(_as_named, words.raw[i:i + longest]))
+        for n in range(1, longest + 1):
+            for q in wanted.get(tuple(named[:n]), ()):
+                q.extra["unquoted_elsewhere"] = True
+
+
+def _as_named(word: str) -> str:
+    """A word with one kind of apostrophe and no possessive 's, case kept ("Putin’s" -> "Putin")."""
+    return word.replace("’", "'").removesuffix("'s")
 
 
 def _mark_inside_speech(reader: _Reader, items: list[_Pair]) -> None:
@@ -419,20 +449,20 @@ def _mark_inside_speech(reader: _Reader, items: list[_Pair]) -> None:
     wanted: dict[tuple[str, ...], list[_Pair]] = {}
     for q in items:
         wanted.setdefault(tuple(q.toks), []).append(q)
-    speech = "\n".join(reader.text[q.pair.start:q.pair.end] for q in reader.items
-                       if q.use == "speech" and len(q.words) >= LONG_QUOTE)
-    _scan(speech, wanted, "inside_speech", case=False)
-
-
-def _scan(text: str, wanted: dict[tuple[str, ...], list[_Pair]], flag: str, case: bool) -> None:
     if not wanted:
         return
+    words: list[str] = []
+    for q in reader.items:
+        if q.use == "speech" and len(q.words) >= LONG_QUOTE:
+            # the words of the quotes joined by newlines: one run (a newline is no word)
+            words += reader.words.window(q.pair.start, q.pair.end)[1]
+    _scan(words, wanted, "inside_speech")
+
+
+def _scan(words: list[str], wanted: dict[tuple[str, ...], list[_Pair]], flag: str) -> None:
+    """Flag the pairs of every `wanted` word sequence found in `words`."""
     lengths = sorted({len(k) for k in wanted})
     firsts = {k[0] for k in wanted}
-    if case:  # ’ and ' are both inside-word characters: replacing one keeps every word
-        words = list(map(methodcaller("removesuffix", "'s"), WORD.findall(text.replace("’", "'"))))
-    else:
-        words = list(map(norm, WORD.findall(text)))
     for i in compress(range(len(words)), map(firsts.__contains__, words)):
         for n in lengths:
             got = wanted.get(tuple(words[i:i + n]))

@@ -23,6 +23,12 @@ STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 
+_SINGLES = frozenset(SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_SINGLE)  # the rest are double
+_APOSTROPHES = frozenset(STRAIGHT_SINGLE + SINGLE_CLOSE)  # also written inside words
+_OPENING = frozenset(DOUBLE_OPEN + SINGLE_OPEN)
+_CLOSING = frozenset(DOUBLE_CLOSE + SINGLE_CLOSE)
+_DOUBLE_CLOSING = frozenset(DOUBLE_CLOSE + STRAIGHT_DOUBLE)
+_CLOSE_AFTER = frozenset(")]}" + ALL_MARKS)
 _OPENERS_BEFORE = set(" \t\n\r\u00a0([{/—–-") | set(DOUBLE_OPEN) | set(SINGLE_OPEN) | {'"', "'"}
 _SENTENCE_PUNCT = set(".,!?;:")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
@@ -69,7 +75,7 @@ class QuotePair:
 
 
 def _kind(mark: str) -> str:
-    return "single" if mark in SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_SINGLE else "double"
+    return "single" if mark in _SINGLES else "double"
 
 
 def _role(text: str, i: int, lo: int, hi: int) -> str | None:
@@ -78,12 +84,12 @@ def _role(text: str, i: int, lo: int, hi: int) -> str | None:
     prev = text[i - 1] if i > lo else " "
     nxt = text[i + 1] if i + 1 < hi else " "
     space_before = prev in _OPENERS_BEFORE
-    space_after = nxt.isspace() or nxt in _SENTENCE_PUNCT or nxt in ")]}" or nxt in ALL_MARKS
-    if mark in STRAIGHT_SINGLE + SINGLE_CLOSE and prev.isalnum() and nxt.isalnum():
+    space_after = nxt.isspace() or nxt in _SENTENCE_PUNCT or nxt in _CLOSE_AFTER
+    if mark in _APOSTROPHES and prev.isalnum() and nxt.isalnum():
         return None  # apostrophe inside a word: don't, Israel's, Shi'ite
-    if mark in DOUBLE_OPEN + SINGLE_OPEN:
+    if mark in _OPENING:
         return "close" if (not space_before and space_after) else "open"
-    if mark in DOUBLE_CLOSE + SINGLE_CLOSE:
+    if mark in _CLOSING:
         if space_before and not nxt.isspace():
             return "open" if mark in DOUBLE_CLOSE else None  # ’90s, ’em: apostrophes
         return "close"
@@ -119,8 +125,7 @@ def _pair_paragraph(text: str, lo: int, hi: int, out: list[QuotePair]) -> None:
     open_doubles = 0  # how many double marks are on the stack, so checks stay O(1)
     marks = [m.start() for m in _ANY_MARK.finditer(text, lo, hi)]
     # offset of the last mark that can close a double quote: "is one still to come?" in O(1)
-    last_double_close = max((j for j in marks if text[j] in DOUBLE_CLOSE + STRAIGHT_DOUBLE),
-                            default=-1)
+    last_double_close = max((j for j in marks if text[j] in _DOUBLE_CLOSING), default=-1)
 
     def pop() -> int:
         nonlocal open_doubles

@@ -75,6 +75,9 @@ def _three_words(piece: str) -> bool:
     """Does textstat's `count_words(piece)` reach 3? It deletes punctuation (every character
     but word characters, spaces and contraction apostrophes, which precede a letter) and
     splits on spaces, so a word survives exactly when it holds a word character."""
+    first = piece.split(None, 3)  # most pieces are sentences: their first three words decide
+    if len(first) >= 3 and all(map(_WORD_CHAR.search, first[:3])):
+        return True
     found = 0
     for word in piece.split():
         if _WORD_CHAR.search(word):

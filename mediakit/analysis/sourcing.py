@@ -21,28 +21,28 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache
+from functools import cache, partial
 from itertools import compress
 from operator import itemgetter
 
 from ..corpus import Article
 from ..findings import Finding, sorted_findings
+from .phrase_index import PhraseSet
 from .phrase_index import forget as forget_phrases
 from .quote_pairs import QuotePair
 from .sourcing_clauses import _BE, _DOC_NOUNS, _FINITE, Clause, ClauseFinder
 from .sourcing_credits import _DATELINE, find_credits
-from .sourcing_data import norm, sourcing_data, word_set
+from .sourcing_data import norm, phrase_key, sourcing_data, word_set
 from .sourcing_speakers import (
     Resolver,
     Speaker,
     _strip_possessive,
     chunks,
-    forget_tokens,
     named_earlier,
-    tokens,
     who,
 )
 from .sourcing_text import Layout, layout
+from .word_index import forget_tokens, tokens, uncovered_tokens
 
 _LABEL = re.compile(r"[ \t]*([A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*){0,3}):[ \t]+")
 _SCARE_CUES = word_set("scare_cues")
@@ -63,6 +63,18 @@ def _noun_cue_words() -> frozenset[str]:
     return frozenset(data.nouns) | frozenset(data.demonstratives)
 
 
+_OTHER_CUES = ("according", "agentless", "made", "page", "self")
+
+
+@cache
+def _cue_patterns() -> PhraseSet:
+    """The phrase patterns of the cues `_Run._clauses` looks for in every sentence: passive,
+    verb, then `_OTHER_CUES` in order."""
+    data = sourcing_data()
+    return PhraseSet([data.passive_re, data.verbs_re, data.according_re, data.agentless_re,
+                      data.made_re, data.page_nouns_re, data.self_re])
+
+
 def _many_in(plain: str, s: int, e: int) -> list[re.Match]:
     """`_MANY_IN.finditer(plain, s, e)`, skipped when none of its words is in the sentence
     (casefold maps every letter that IGNORECASE matches to these words onto them)."""
@@ -80,9 +92,13 @@ def _cover(covered: bytearray, a: int, b: int) -> None:
 
 def find_sources(article: Article) -> list[Finding]:
     """Every attribution in the article: quotes, reported speech, credits and cited pages."""
+    run = None
     try:
-        return _Run(article).findings()
+        run = _Run(article)
+        return run.findings()
     finally:  # the word indexes built for this article are not needed any more
+        if run is not None:  # subjects never asked for point back at the run: let it go now
+            run.res.state.forget_pending()
         forget_tokens()
         forget_phrases()
 
@@ -186,9 +202,7 @@ class _Run:
             prev_end = e
             # update "he"/"it" with the sentence's subject when it reports nothing
             if not clauses:
-                subj = self._sentence_subject(s, e)
-                if subj is not None and subj.kind == "person":
-                    self.res.state.update(subj)
+                self.res.state.defer(partial(self._subject_with, s, e, self.res.state.thing))
         out = self._dedupe(sorted_findings(self.out))
         return out
 
@@ -200,9 +214,18 @@ class _Run:
         rest = self.text[s:e]
         return rest.startswith(author) and rest[len(author):].lstrip().startswith(("is ", "was "))
 
+    def _subject_with(self, s: int, e: int, thing: Speaker | None) -> Speaker | None:
+        """`_sentence_subject` as it was when the sentence was read ("the ministry" stands
+        for the thing named last then), for a subject found later (`State.defer`)."""
+        now, self.res.state.thing = self.res.state.thing, thing
+        try:
+            return self._sentence_subject(s, e)
+        finally:
+            self.res.state.thing = now
+
     def _sentence_subject(self, s: int, e: int) -> Speaker | None:
         cf = ClauseFinder(self.res, self.covered)
-        toks = [t for t in tokens(self.lay.plain, s, e)][:6]
+        toks = tokens(self.lay.plain, s, e)[:6]
         if not toks:
             return None
         cands = sorted(cf.candidates(s, toks[-1][1]), key=lambda c: c.start)
@@ -211,7 +234,7 @@ class _Run:
                 return c.speaker
         comma = self.text.find(", ", s, min(e, s + 80))
         if comma > 0:  # "Asked about the rumours, manager Pep Guardiola refused ...": after the comma
-            lead = [t for t in tokens(self.lay.plain, comma, e)][:6]
+            lead = tokens(self.lay.plain, comma, e)[:6]
             if lead:
                 for c in sorted(cf.candidates(comma, lead[-1][1]), key=lambda c: c.start)[:1]:
                     between = tokens(self.lay.plain, comma, c.start)
@@ -274,32 +297,21 @@ class _Run:
         plain = self.lay.plain
         cf = ClauseFinder(self.res, self.covered)
         clauses: list[Clause] = []
-        toks = [t for t in tokens(plain, s, e) if not self.covered[t[0]]]
+        toks = uncovered_tokens(plain, s, e, self.covered)
         self._toks, self._starts = toks, list(map(itemgetter(0), toks))
         self._ends = list(map(itemgetter(1), toks))
-        passive_spans = [(m.start(), m.end()) for m in data.passive_re.finditer(plain, s, e)
-                         if not self.covered[m.start()]]
+        passive, verbs, *others = _cue_patterns().finditer(plain, s, e)
+        passive_spans = [(m.start(), m.end()) for m in passive if not self.covered[m.start()]]
         cues: list[tuple[int, int, str]] = []
-        for m in data.verbs_re.finditer(plain, s, e):
+        for m in verbs:
             if not self.covered[m.start()] and not any(a <= m.start() < b for a, b in passive_spans):
                 cues.append((m.start(), m.end(), "verb"))
         for a, b in passive_spans:
             cues.append((a, b, "passive"))
-        for m in data.according_re.finditer(plain, s, e):
-            if not self.covered[m.start()]:
-                cues.append((m.start(), m.end(), "according"))
-        for m in data.agentless_re.finditer(plain, s, e):
-            if not self.covered[m.start()]:
-                cues.append((m.start(), m.end(), "agentless"))
-        for m in data.made_re.finditer(plain, s, e):
-            if not self.covered[m.start()]:
-                cues.append((m.start(), m.end(), "made"))
-        for m in data.page_nouns_re.finditer(plain, s, e):
-            if not self.covered[m.start()]:
-                cues.append((m.start(), m.end(), "page"))
-        for m in data.self_re.finditer(plain, s, e):
-            if not self.covered[m.start()]:
-                cues.append((m.start(), m.end(), "self"))
+        for kind, found in zip(_OTHER_CUES, others, strict=True):
+            for m in found:
+                if not self.covered[m.start()]:
+                    cues.append((m.start(), m.end(), kind))
         if self.article.author:  # "in my column last month": the writer's own earlier work
             for ts, te, w in toks:
                 if w in ("my", "My"):
@@ -346,7 +358,8 @@ class _Run:
         data = sourcing_data()
         plain = self.lay.plain
         word = plain[cs:ce]
-        kind = data.verb_kind.get(norm(word), "speech")
+        key = phrase_key(word)  # "ſaid" matched "said"
+        kind = data.verb_kind.get(key, "speech")
         before = self._before(cs, 16)
         after = self._after(ce, 40)
         k = len(before) - 1
@@ -357,7 +370,7 @@ class _Run:
                 got = cf.subject_after(after[0][1], e)
                 if got:
                     return self._clause("passive", cs, ce, got[1], got[0], word,
-                                        data.verb_reason[norm(word)], clauses)
+                                        data.verb_reason[key], clauses)
             return None
         if k >= 0 and norm(before[k][2]) in ("to",) and kind != "participle":
             return None  # "to say", "wanted to express": not a report
@@ -377,10 +390,10 @@ class _Run:
             if not got:
                 return None
             return self._clause("participle", cs, ce, got[1] if got[1] >= s else cs, got[0], word,
-                                data.verb_reason[norm(word)], clauses)
-        if after and norm(after[0][2]) in data.verb_not_then.get(norm(word), ()):
+                                data.verb_reason[key], clauses)
+        if after and norm(after[0][2]) in data.verb_not_then.get(key, ()):
             return None  # "agreed to meet" reports a deal, not a view
-        then = data.verb_then.get(norm(word))
+        then = data.verb_then.get(key)
         if then and then not in [norm(w) for _, _, w in after[:4]]:
             return None  # "held talks" is not "held X responsible"
         got = cf.subject_before(max(s, last_end), cs)
@@ -402,7 +415,7 @@ class _Run:
             return None
         sp, subj = got
         if sp.kind == "self" and self.text[subj:subj + 2] in ("I ", "I\u00a0") and \
-                norm(word) not in data.first_person_verbs:
+                key not in data.first_person_verbs:
             return None  # "I think": the writer's own view, not a citation of earlier work
         if kind == "findings" and (sp.type != "document" or clauses):
             return None  # "police found a body" is not a report; "the study found" is
@@ -430,7 +443,7 @@ class _Run:
         if not inverted and len(after) <= 8 and "that" not in after_words \
                 and len(self._before(subj, 3)) >= 3 and self._comma_before(s, subj):
             inverted = True  # "Israeli and Russian militaries are ..., Lavrov told Herzog."
-        c = self._clause("verb", cs, ce, subj, sp, word, data.verb_reason[norm(word)], clauses)
+        c = self._clause("verb", cs, ce, subj, sp, word, data.verb_reason[key], clauses)
         c.form, c.inverted, c.subject_after = form, inverted, subj > cs
         return c
 
@@ -481,7 +494,7 @@ class _Run:
         data = sourcing_data()
         got = cf.subject_after(ce, e)
         if not got:
-            after = [t for t in tokens(self.lay.plain, ce, min(e, ce + 200)) if not self.covered[t[0]]]
+            after = uncovered_tokens(self.lay.plain, ce, min(e, ce + 200), self.covered)
             doc = cf.document_np(after, 0) if after else None
             if doc is None:
                 return None
@@ -495,7 +508,7 @@ class _Run:
         return c
 
     def _cue_agentless(self, cf, s, e, cs, ce, clauses, last_end, toks):
-        found = sourcing_data().agentless_by.get(norm(self.lay.plain[cs:ce]))
+        found = sourcing_data().agentless_by.get(phrase_key(self.lay.plain[cs:ce]))
         if not found:
             return None
         name, reason = found

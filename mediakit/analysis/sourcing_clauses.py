@@ -24,8 +24,8 @@ from .sourcing_speakers import (
     Speaker,
     _strip_possessive,
     chunks,
-    tokens,
 )
+from .word_index import tokens, uncovered_tokens
 
 _AUX = {"has", "have", "had", "also", "will", "would", "could", "may", "might", "did", "does",
         "do", "then", "later", "earlier", "previously", "again", "once", "repeatedly", "himself",
@@ -78,8 +78,7 @@ class ClauseFinder:
     # -- candidate speakers in a stretch of text ----------------------------------------
     def words(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """The words of plain[a:b] outside quotations and transcript turns."""
-        covered = self.covered
-        return [t for t in tokens(self.plain, a, b) if not covered[t[0]]]
+        return uncovered_tokens(self.plain, a, b, self.covered)
 
     def candidates(self, a: int, b: int, allow_unknown: bool = False, toks=None) -> list[Cand]:
         """Possible speakers in plain[a:b]; `toks` are its words outside quotations, when the
@@ -473,7 +472,7 @@ class ClauseFinder:
 
     def subject_after(self, verb_end: int, hi: int) -> tuple[Speaker, int] | None:
         hi = min(hi, verb_end + 200)
-        toks = [t for t in tokens(self.plain, verb_end, hi) if not self.covered[t[0]]][:5]
+        toks = uncovered_tokens(self.plain, verb_end, hi, self.covered)[:5]
         if not toks:
             return None
         cands = [c for c in self.candidates(verb_end, toks[-1][1], allow_unknown=True)]

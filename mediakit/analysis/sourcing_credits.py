@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from ..findings import Finding
-from .sourcing_data import norm, sourcing_data
+from .sourcing_data import norm, normalise, sourcing_data
 from .sourcing_speakers import Resolver, Speaker
 
 _SPLIT = re.compile(r",|;|\||&|\band\b")
@@ -101,7 +101,7 @@ def find_credits(text: str, plain: str, lines, res: Resolver) -> tuple[list[Find
     for a, b in lines:
         line = plain[a:b]
         lead = len(line) - len(line.lstrip(_LEAD))
-        low = norm(line[lead:])
+        low = normalise(line[lead:])
         if not low.startswith(_credit_phrases()):
             continue  # no credit phrase starts this line (most lines): skip the list
         for cr in data.credits:

@@ -9,17 +9,14 @@ and a type, looked up in `data/speakers.yaml` or guessed from general cues
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import accumulate, compress
-from operator import add, itemgetter
+from itertools import compress
+from operator import itemgetter
 
-from .sourcing_data import Entity, norm, sourcing_data, word_set
+from .sourcing_data import Entity, Memo, norm, sourcing_data, word_set
+from .word_index import tokens
 
-TOKEN = re.compile(r"[A-Za-z0-9][\w’'\-/&.]*")
-_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
 _TITLE_WORDS = word_set("title_words")
 _COMPANY = word_set("company_words")
@@ -72,25 +69,68 @@ class Registry:
     mentions: list[Mention] = field(default_factory=list)
 
 
-@dataclass
 class State:
-    """What the text last talked about, for pronouns ("he", "it") and titles ("the minister")."""
+    """What the text last talked about, for pronouns ("he", "it") and titles ("the minister").
 
-    person: Speaker | None = None
-    thing: Speaker | None = None
-    group: Speaker | None = None
-    last: Speaker | None = None
+    A sentence that reports nothing may still change who "he" is ("Putin arrived on
+    Monday."), but finding its subject costs as much as reading a clause, and most of those
+    answers are never asked for: the next report names its speaker. So such a sentence is
+    `defer`red, and its subject found only when `person` or `last` is read before a newer
+    person replaces it. The answers are the same as reading every subject at once."""
+
+    def __init__(self) -> None:
+        self._person: Speaker | None = None
+        self.thing: Speaker | None = None
+        self.group: Speaker | None = None
+        self._last: Speaker | None = None
+        self._pending: list = []  # subjects not found yet, oldest first (functions to call)
+        self._newer_than_last = 0  # pending[i:] came after the last update of `last`
 
     def update(self, sp: Speaker | None) -> None:
         if sp is None:
             return
-        self.last = sp
+        self._last = sp
         if sp.kind in ("person", "self"):
-            self.person = sp
+            self._person = sp
+            self._pending.clear()  # older possible subjects can no longer be "he"
         elif sp.kind == "thing":
             self.thing = sp
         else:
             self.group = sp
+        self._newer_than_last = len(self._pending)
+
+    def defer(self, subject) -> None:
+        """`subject()` gives the speaker a sentence is about (or None), for when it is needed:
+        a person replaces `person` and `last`, anything else changes nothing."""
+        self._pending.append(subject)
+
+    def forget_pending(self) -> None:
+        """Drop the subjects never asked for (the reading is over)."""
+        self._pending.clear()
+
+    def _settle(self) -> None:
+        """Find the newest deferred subject that is a person: it is "he" now."""
+        pending, self._pending = self._pending, []
+        for i in range(len(pending) - 1, -1, -1):
+            sp = pending[i]()
+            if sp is not None and sp.kind == "person":
+                self._person = sp
+                if i >= self._newer_than_last:
+                    self._last = sp
+                break
+        self._newer_than_last = 0
+
+    @property
+    def person(self) -> Speaker | None:
+        if self._pending:
+            self._settle()
+        return self._person
+
+    @property
+    def last(self) -> Speaker | None:
+        if self._pending:
+            self._settle()
+        return self._last
 
 
 def who(sp: Speaker) -> str:
@@ -120,91 +160,11 @@ def named_earlier(subject: str, sp: Speaker) -> str:
     return f"{' '.join(words).lower()}, named earlier as {sp.name}"
 
 
-def tokens(plain: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    """The words of plain[a:b] as (start, end, word): trailing dots, apostrophes, hyphens and
-    slashes cut, except in abbreviations such as "U.S."; a word cut by a or b is cut too.
-
-    The sourcing analysis asks for the words of many small windows of one text, so the
-    whole text is tokenised once (`_TokenIndex`) and each window is a slice of that."""
-    if b - a < _SMALL_WINDOW:
-        return _scan(plain, a, b)
-    return _token_index(plain).window(a, b)
-
-
-_SMALL_WINDOW = 24  # characters: a window this short is quicker to scan than to look up
-
-
-def _scan(plain: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    return [_token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(plain, a, b)]
-
-
-_TRAILING = (".", "’", "'", "-", "/")
-_TRAILING_SET = frozenset(_TRAILING)  # all one character long
-
-
-def _token(s: int, e: int, word: str) -> tuple[int, int, str]:
-    """Cut trailing marks (never the first character, which is a letter or digit)."""
-    while word.endswith(_TRAILING) and not _is_abbrev(word):
-        word, e = word[:-1], e - 1
-    return s, e, word
-
-
-class _TokenIndex:
-    """Every TOKEN match of one text, found once, so any window's words are a slice.
-
-    A window scan and the whole-text scan agree on every match that lies inside the
-    window: matches are maximal runs of word characters. Only a match cut by the window's
-    start or end differs, and those (at most two) are scanned again inside the window."""
-
-    def __init__(self, plain: str):
-        self.plain = plain
-        # split on the matches and add up the pieces' lengths: the per-word work stays in C
-        pieces = _TOKEN_SPLIT.split(plain)  # [between, word, between, word, ..., after]
-        words = pieces[1::2]
-        self.starts = list(accumulate(map(len, pieces)))[0:-1:2]
-        self.ends = list(map(add, self.starts, map(len, words)))
-        self.tokens = list(zip(self.starts, self.ends, words, strict=True))
-        # words that end with a trailing mark, found by their last character (a TOKEN match
-        # is never empty, and every trailing mark is one character): a set lookup per word
-        # is half the time of `endswith` with a tuple
-        ends_marked = map(_TRAILING_SET.__contains__, map(itemgetter(-1), words))
-        for i in compress(range(len(words)), ends_marked):
-            self.tokens[i] = _token(*self.tokens[i])
-
-    def window(self, a: int, b: int) -> list[tuple[int, int, str]]:
-        if a >= b:
-            return []
-        starts, ends = self.starts, self.ends
-        i = bisect_left(starts, a)  # matches i.. start inside the window
-        out = []
-        if i and ends[i - 1] > a:  # a match that starts before a runs into the window
-            out += _scan(self.plain, a, min(ends[i - 1], b))
-        j = bisect_right(ends, b)  # matches ..j-1 end inside the window
-        if j > i:
-            out += self.tokens[i:j]
-        k = max(i, j)
-        if k < len(starts) and starts[k] < b:  # a match that starts inside runs past b
-            out += _scan(self.plain, starts[k], b)
-        return out
-
-
-@lru_cache(maxsize=1)
-def _token_index(plain: str) -> _TokenIndex:
-    return _TokenIndex(plain)
-
-
-def forget_tokens() -> None:
-    """Drop the last text's token index (a long article's index is large)."""
-    _token_index.cache_clear()
-
-
-def _is_abbrev(word: str) -> bool:
-    return word.count(".") >= 2 and len(word) <= 6  # U.S., U.N.
-
-
-@lru_cache(maxsize=1 << 16)
-def _cap(word: str) -> bool:
+def _is_cap(word: str) -> bool:
     return word[:1].isupper() or norm(word) in _CONNECTORS or word.startswith(("al-", "el-"))
+
+
+_cap = Memo(_is_cap, 1 << 16).__getitem__
 
 
 def chunks(plain: str, toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
@@ -292,8 +252,7 @@ def _title_case(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1 << 14)
-def _person_from_words(chunk: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+def _read_person(chunk: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     """(a person's name, the title words before it) in a run of capitalised words; a pure
     function of the words, so each run is read once however often it recurs."""
     data = sourcing_data()
@@ -313,10 +272,15 @@ def _person_from_words(chunk: tuple[str, ...]) -> tuple[str | None, tuple[str, .
     return " ".join(words), tuple(title)
 
 
-@lru_cache(maxsize=1 << 16)
-def _mention_key(word: str) -> str:
+_person_from_words = Memo(_read_person, 1 << 14).__getitem__
+
+
+def _key_of_mention(word: str) -> str:
     """The lookup key of a word that may name a known person ("PUTIN'S" -> "putin")."""
     return norm(_title_case(_strip_possessive(word)[0]))
+
+
+_mention_key = Memo(_key_of_mention, 1 << 16).__getitem__
 
 
 def entity_speaker(ent: Entity, why: str = "") -> Speaker:
@@ -349,6 +313,104 @@ def side_and_type(words: list[str], default_type: str = "other") -> tuple[str, s
     return side, typ, why
 
 
+def _read_chunk(key: tuple[tuple[str, ...], bool]) -> tuple[str, object, Speaker | None]:
+    """What a run of capitalised words names, as far as the words alone tell. Names recur
+    across articles, so this pure part is cached; `Resolver.resolve_chunk` adds what only the
+    article knows (its writer, the titles it gave each person, the full names it used).
+
+    Returns (how, value, fallback): ("speaker", a Speaker or None, None) when the words
+    decide; ("person", a canonical full name, None) for a person named in full; ("surname",
+    a lookup key, fallback) for one word that is the surname of a person the article named
+    in full if the registry has it, else `fallback`. `key` is (the words, whether an unknown
+    name may speak)."""
+    words, allow_unknown = key
+    data = sourcing_data()
+    while len(words) > 1 and norm(words[0]) in data.not_speakers:
+        words = words[1:]  # "After Herzog", "In Moscow"
+    person, title = _person_from_words(words)
+    words = list(words)
+    # a known organisation or person, possibly after a determiner or a possessive place
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            phrase = norm(" ".join(words[i:j]))
+            if phrase in data.entities:
+                ent = data.entities[phrase]
+                if ent.person and j == len(words) and j - i >= 2:
+                    return "speaker", entity_speaker(ent), None  # a full name ends the chunk: "UN chief X Y"
+                if j == len(words) or not ent.person:
+                    if i == 0 or norm(words[i - 1]) in _DETERMINERS or _strip_possessive(
+                            words[i - 1])[1] or norm(words[i - 1]) in data.role_type or norm(
+                            words[i - 1]) in _TITLE_WORDS or norm(words[i - 1]) in data.place_side:
+                        if ent.person or j == len(words):
+                            return "speaker", entity_speaker(ent), None
+    # "Russia's Foreign Ministry" -> "Russian Foreign Ministry"
+    base, poss = _strip_possessive(words[0])
+    if poss and len(words) > 1 and norm(base) in data.demonym \
+            and any(norm(w) in _INSTITUTIONS for w in words[1:]):
+        rest = " ".join(words[1:])
+        name = f"{data.demonym[norm(base)]} {rest}"
+        ent = data.entities.get(norm(name))
+        if ent:
+            return "speaker", entity_speaker(ent), None
+        side, typ, _ = side_and_type([base, *words[1:]], "official")
+        return "speaker", Speaker(name, typ, side, "thing", data.place_reason.get(norm(base), "")), None
+    if person:
+        return "person", Resolver._canonical_person(person), None
+    core = [w for w in words if norm(w) not in _DETERMINERS]
+    if len(core) >= 2 and norm(core[-1]) in _INSTITUTIONS | {"agency", "council", "committee"}:
+        side, typ, why = side_and_type(core, "official")  # "the Foreign Ministry"
+        return "speaker", Speaker(" ".join(core), typ, side, "thing", why or "an institution"), None
+    rest = [w for w in words if norm(w) not in _DETERMINERS]
+    while rest and (norm(rest[0]) in _TITLE_WORDS or _person_role(rest[0])
+                    or norm(_strip_possessive(rest[0])[0]) in data.place_side and len(rest) > 1):
+        rest.pop(0)
+    if len(rest) != 1:
+        if len(rest) >= 2 and any(norm(w) in _ORG_WORDS for w in rest[1:]) \
+                and not any(norm(w) in _PLACE_ORG for w in rest):  # "National News Agency"
+            name = " ".join(rest)
+            side, typ, why = side_and_type(words, "official")
+            if any(norm(_strip_possessive(w)[0]) in _COMPANY for w in rest):
+                typ, why = "other", why or "a company, club or charity: it speaks for itself"
+            return "speaker", Speaker(name, typ, side, "thing", why), None
+        return "speaker", None, None
+    word = _title_case(_strip_possessive(rest[0])[0])
+    key = norm(word)
+    if key in data.not_speakers:
+        return "speaker", None, None
+    return "surname", key, _one_word_speaker(word, key, title, allow_unknown)
+
+
+_chunk_reading = Memo(_read_chunk, 1 << 15).__getitem__
+
+
+def _one_word_speaker(word: str, key: str, title: tuple[str, ...], allow_unknown: bool) -> Speaker | None:
+    """The speaker one capitalised word names when it is not a surname the article gave in
+    full: a known surname, a capital standing for its government, a people, or a new name."""
+    data = sourcing_data()
+    if key in data.surnames:
+        return entity_speaker(data.surnames[key])
+    if key in data.metonyms:
+        ent = data.entities.get(key)
+        if ent:
+            return entity_speaker(ent)
+        return Speaker(word, "official", data.place_side[key], "thing",
+                       data.place_reason.get(key, ""))
+    if key in data.place_side:
+        if key.endswith("s"):  # "the Palestinians", "Israelis"
+            return Speaker(word, "official", data.place_side[key], "group",
+                           data.place_reason.get(key, ""))
+        return None
+    if key in _ORG_WORDS or key in data.role_type:
+        return None
+    if allow_unknown and word[:1].isupper():
+        side, typ, why = side_and_type(list(title))
+        if not title and len(word) > 3 and any(c.isupper() for c in word[1:]):
+            # "StudyPal said": a one-word name never given a first name, written like a brand
+            return Speaker(word, typ, side, "thing", why or "a name not in the speakers table")
+        return Speaker(word, typ, side, "person", why or "not in the speakers table")
+    return None
+
+
 class Resolver:
     """Resolves mentions in one article, in reading order."""
 
@@ -372,8 +434,8 @@ class Resolver:
             mask[a:b] = b"\x01" * (b - a)
         all_chunks = chunks(plain, toks)
         for ch in all_chunks:
-            if mask[ch[0][0]]:
-                continue
+            if len(ch) < 2 or mask[ch[0][0]]:
+                continue  # one word is never a full name: `_person_from_words` wants two or more
             name, title = self._person_from_chunk(ch)
             if not name:
                 continue
@@ -394,17 +456,25 @@ class Resolver:
             appositive = _appositive(plain, ch[-1][1])
             if appositive:
                 self.reg.titles[canon].add(appositive)
-        # every mention of a known person, full or surname, in order
-        for ch in all_chunks:
-            for s, e, w in ch:
-                key = _mention_key(w)
-                if key in self.reg.full_names:
-                    self.reg.mentions.append(Mention(s, e, self.reg.full_names[key]))
-                elif key in sourcing_data().surnames:
-                    self.reg.mentions.append(Mention(s, e, sourcing_data().surnames[key].name))
+        self._chunks = all_chunks  # for the mentions, listed when a title is first resolved
+
+    def _list_mentions(self) -> list[Mention]:
+        """Every mention of a known person, full or surname, in order: only titles ("the
+        minister") need them, and many articles never use one, so they are listed on demand."""
+        if self._chunks is not None:
+            data = sourcing_data()
+            for ch in self._chunks:
+                for s, e, w in ch:
+                    key = _mention_key(w)
+                    if key in self.reg.full_names:
+                        self.reg.mentions.append(Mention(s, e, self.reg.full_names[key]))
+                    elif key in data.surnames:
+                        self.reg.mentions.append(Mention(s, e, data.surnames[key].name))
+            self._chunks = None
+        return self.reg.mentions
 
     def _person_from_chunk(self, ch) -> tuple[str | None, list[str]]:
-        name, title = _person_from_words(tuple(w for _, _, w in ch))
+        name, title = _person_from_words(tuple(map(itemgetter(2), ch)))
         return name, list(title)
 
     @staticmethod
@@ -443,89 +513,16 @@ class Resolver:
     def resolve_chunk(self, ch, allow_unknown: bool) -> Speaker | None:
         """The speaker a run of capitalised words names, if any. The answer depends only on
         the words and the registry (complete once built), so each run is resolved once."""
-        key = (tuple(w for _, _, w in ch), allow_unknown)
+        key = (tuple(map(itemgetter(2), ch)), allow_unknown)
         if key not in self._resolved:
-            self._resolved[key] = self._resolve_chunk(ch, allow_unknown)
+            how, value, fallback = _chunk_reading(key)
+            if how == "person":
+                value = self.person_speaker(value)
+            elif how == "surname":
+                value = self.person_speaker(self.reg.full_names[value]) \
+                    if value in self.reg.full_names else fallback
+            self._resolved[key] = value
         return self._resolved[key]
-
-    def _resolve_chunk(self, ch, allow_unknown: bool) -> Speaker | None:
-        data = sourcing_data()
-        while len(ch) > 1 and norm(ch[0][2]) in data.not_speakers:
-            ch = ch[1:]  # "After Herzog", "In Moscow"
-        words = [w for _, _, w in ch]
-        # a known organisation or person, possibly after a determiner or a possessive place
-        for i in range(len(words)):
-            for j in range(len(words), i, -1):
-                phrase = norm(" ".join(words[i:j]))
-                if phrase in data.entities:
-                    ent = data.entities[phrase]
-                    if ent.person and j == len(words) and j - i >= 2:
-                        return entity_speaker(ent)  # a full name ends the chunk: "UN chief X Y"
-                    if j == len(words) or not ent.person:
-                        if i == 0 or norm(words[i - 1]) in _DETERMINERS or _strip_possessive(
-                                words[i - 1])[1] or norm(words[i - 1]) in data.role_type or norm(
-                                words[i - 1]) in _TITLE_WORDS or norm(words[i - 1]) in data.place_side:
-                            if ent.person or j == len(words):
-                                return entity_speaker(ent)
-        # "Russia's Foreign Ministry" -> "Russian Foreign Ministry"
-        base, poss = _strip_possessive(words[0])
-        if poss and len(words) > 1 and norm(base) in data.demonym \
-                and any(norm(w) in _INSTITUTIONS for w in words[1:]):
-            rest = " ".join(words[1:])
-            name = f"{data.demonym[norm(base)]} {rest}"
-            ent = data.entities.get(norm(name))
-            if ent:
-                return entity_speaker(ent)
-            side, typ, _ = side_and_type([base, *words[1:]], "official")
-            return Speaker(name, typ, side, "thing", data.place_reason.get(norm(base), ""))
-        person, title = self._person_from_chunk(ch)
-        if person:
-            return self.person_speaker(self._canonical_person(person))
-        core = [w for w in words if norm(w) not in _DETERMINERS]
-        if len(core) >= 2 and norm(core[-1]) in _INSTITUTIONS | {"agency", "council", "committee"}:
-            side, typ, why = side_and_type(core, "official")  # "the Foreign Ministry"
-            return Speaker(" ".join(core), typ, side, "thing", why or "an institution")
-        rest = [w for w in words if norm(w) not in _DETERMINERS]
-        while rest and (norm(rest[0]) in _TITLE_WORDS or _person_role(rest[0])
-                        or norm(_strip_possessive(rest[0])[0]) in data.place_side and len(rest) > 1):
-            rest.pop(0)
-        if len(rest) != 1:
-            if len(rest) >= 2 and any(norm(w) in _ORG_WORDS for w in rest[1:]) \
-                    and not any(norm(w) in _PLACE_ORG for w in rest):  # "National News Agency"
-                name = " ".join(rest)
-                side, typ, why = side_and_type(words, "official")
-                if any(norm(_strip_possessive(w)[0]) in _COMPANY for w in rest):
-                    typ, why = "other", why or "a company, club or charity: it speaks for itself"
-                return Speaker(name, typ, side, "thing", why)
-            return None
-        word = _title_case(_strip_possessive(rest[0])[0])
-        key = norm(word)
-        if key in data.not_speakers:
-            return None
-        if key in self.reg.full_names:
-            return self.person_speaker(self.reg.full_names[key])
-        if key in data.surnames:
-            return entity_speaker(data.surnames[key])
-        if key in data.metonyms:
-            ent = data.entities.get(key)
-            if ent:
-                return entity_speaker(ent)
-            return Speaker(word, "official", data.place_side[key], "thing",
-                           data.place_reason.get(key, ""))
-        if key in data.place_side:
-            if key.endswith("s"):  # "the Palestinians", "Israelis"
-                return Speaker(word, "official", data.place_side[key], "group",
-                               data.place_reason.get(key, ""))
-            return None
-        if key in _ORG_WORDS or key in data.role_type:
-            return None
-        if allow_unknown and word[:1].isupper():
-            side, typ, why = side_and_type(title)
-            if not title and len(word) > 3 and any(c.isupper() for c in word[1:]):
-                # "StudyPal said": a one-word name never given a first name, written like a brand
-                return Speaker(word, typ, side, "thing", why or "a name not in the speakers table")
-            return Speaker(word, typ, side, "person", why or "not in the speakers table")
-        return None
 
     # -- titles and pronouns -----------------------------------------------------------
     def resolve_role(self, words: list[str], pos: int) -> Speaker | None:
@@ -538,9 +535,10 @@ class Resolver:
         mods = [w for w in low[:-1] if w not in _DETERMINERS]
         side = next((data.place_side[_strip_possessive(m)[0]] for m in mods
                      if _strip_possessive(m)[0] in data.place_side), None)
+        mentions = self._list_mentions()
         ends = self._mention_ends()
         k = bisect_right(ends, pos)
-        before = self.reg.mentions[max(0, k - 200):k]  # the last 200 mentions are plenty
+        before = mentions[max(0, k - 200):k]  # the last 200 mentions are plenty
         if role == "counterpart" or role in ("host", "guest", "interlocutor"):
             current = self.state.person.name if self.state.person else None
             for m in reversed(before):

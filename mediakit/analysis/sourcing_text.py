@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .quote_pairs import QuotePair, find_quote_pairs
-from .sourcing_data import norm, sourcing_data
+from .sourcing_data import normalise, sourcing_data
 
 # "[words](address)" copied with a web page's text (bounded, so it cannot backtrack far)
 MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\(([^()\s]{0,500})\)")
@@ -89,7 +89,7 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> tuple[list, int, 
     tail = len(text)
     half = len(text) // 2
     for n, (a, b) in enumerate(lines):
-        low = norm(text[a:b]).lstrip("-*•–—( ")
+        low = normalise(text[a:b]).lstrip("-*•–—( ")
         if a >= half and tail == len(text):
             for marker, reason in data.end_markers:
                 if low.startswith(marker):

@@ -13,14 +13,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from itertools import accumulate, compress, repeat
-from operator import add, itemgetter, or_
+from functools import cache, cached_property, lru_cache
+from itertools import accumulate, compress
 
-from .wording_text import FUNCTION_WORDS, WORD, load_data
+from .wording_text import FUNCTION_WORDS, WORD, WordIndex, load_data, norm
 
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")
-_POSSESSIVE = re.compile(r"['’]s(?![\w’'\-])")  # 's at the end of a word
 
 GAP = 8  # words allowed where an entry says "…"
 _STEM = 3  # a stem* entry needs at least this many letters before the *
@@ -47,10 +45,7 @@ class Match:
     entry: Entry
 
 
-@lru_cache(maxsize=1 << 16)
-def _norm(word: str) -> str:
-    w = word.lower().replace("’", "'")
-    return w[:-2] if w.endswith("'s") else w
+_norm = norm  # one remembered normal form per word for both analyses
 
 
 def _test(word: str, classes: dict[str, frozenset]) -> tuple:
@@ -111,55 +106,95 @@ def lexicon() -> tuple[tuple[Entry, ...], dict[str, list[Entry]], dict[str, list
 
 
 class Tokens:
-    """The words of a text with their offsets and sentence numbers.
+    """The words of a text with their offsets; sentence numbers on demand.
 
     Built with C-level passes (split on the words, add up the pieces' lengths, map), so
-    a long text costs no Python loop per word."""
+    a long text costs no Python loop per word.
+    Offsets and sentence numbers are worked out only for the few words a lexicon entry
+    could start at, not for every word."""
 
     def __init__(self, text: str):
         pieces = _WORD_SPLIT.split(text)  # [between, word, between, word, ..., after]
-        raw = pieces[1::2]
-        starts = list(accumulate(map(len, pieces)))[0:-1:2]
-        self.words: list[str] = list(map(_norm, raw))
-        ends = list(map(add, starts, map(len, raw)))
-        # a possessive 's is not part of the word: "the regime's" marks "regime"; the few
-        # words that end in 's are found by one search of the text, then by their end offset
-        for m in _POSSESSIVE.finditer(text):
-            i = bisect_left(ends, m.end())
-            if i < len(ends) and ends[i] == m.end() and raw[i].endswith(("'s", "’s")):
-                ends[i] -= 2
-        self.spans: list[tuple[int, int]] = list(zip(starts, ends, strict=True))
-        breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
-        # sentence number: how many breaks come before the word
-        self.sentence: list[int] = list(map(bisect_left, repeat(breaks), starts))
+        self.text = text
+        self.raw: list[str] = pieces[1::2]  # the words as written
+        self.words: list[str] = list(map(_norm, self.raw))
+        self._offsets = list(accumulate(map(len, pieces)))  # word i starts at _offsets[2 * i]
+
+    def start(self, i: int) -> int:
+        return self._offsets[2 * i]
+
+    def end(self, i: int) -> int:
+        """End of word i; a possessive 's is not part of the word: "the regime's" marks "regime"."""
+        raw = self.raw[i]
+        return self._offsets[2 * i] + len(raw) - (2 if raw.endswith(("'s", "’s")) else 0)
+
+    def span(self, i: int) -> tuple[int, int]:
+        return self.start(i), self.end(i)
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        """Every word's (start, end), for callers that want them all."""
+        return list(map(self.span, range(len(self.raw))))
+
+    @cached_property
+    def index(self) -> WordIndex:
+        """The words with their offsets as written (a possessive 's included), for windows."""
+        offsets = self._offsets
+        return WordIndex(self.text, offsets[0:-1:2], offsets[1::2], self.raw, self.words)
+
+    @cached_property
+    def _breaks(self) -> list[int]:
+        return [m.start() for m in _SENTENCE_BREAK.finditer(self.text)]
+
+    def sentence(self, i: int) -> int:
+        """Sentence number of word i: how many sentence breaks come before it."""
+        return bisect_left(self._breaks, self._offsets[2 * i])
+
+
+@lru_cache(maxsize=2)
+def text_tokens(text: str) -> Tokens:
+    """`Tokens(text)`, remembered for the last two texts: the quotation-mark and the
+    loaded-wording analyses both read the words of the same article, one after the other."""
+    return Tokens(text)
 
 
 def _match_steps(toks: Tokens, i: int, steps: tuple) -> int | None:
     """Index after the last token of a match of `steps` starting at token i, or None."""
-    words, sent = toks.words, toks.sentence
+    words, sentence = toks.words, toks.sentence
     pos = i
     k = 0
     while k < len(steps):
         step = steps[k]
         if step == "GAP":
-            following = steps[k + 1]
-            for j in range(pos, min(len(words), pos + GAP + 1)):
-                if sent[j] != sent[i]:
-                    return None
-                end = _match_run(words, j, following)
-                if end is not None:
-                    pos = end
-                    break
-            else:
+            # the first place in the gap where the rest starts; sentence numbers only grow,
+            # so if that place is still in word i's sentence, so is every word before it
+            found = _gap_search(words, pos, min(len(words), pos + GAP + 1), steps[k + 1])
+            if found is None:
+                return None
+            j, pos = found
+            if j != i and sentence(j) != sentence(i):
                 return None
             k += 2
             continue
         end = _match_run(words, pos, step)
-        if end is None or (end > i and sent[end - 1] != sent[i]):
+        if end is None or (end - 1 > i and sentence(end - 1) != sentence(i)):
             return None
         pos = end
         k += 1
     return pos
+
+
+def _gap_search(words: list[str], lo: int, hi: int, run: tuple) -> tuple[int, int] | None:
+    """(j, end) for the first j in lo..hi-1 where `run` matches, or None. Most runs after a
+    gap start with listed words ("... ever", "... whatsoever"): a set test picks the places."""
+    first = run[0]
+    places = (compress(range(lo, hi), map(first[1].__contains__, words[lo:hi]))
+              if first[0] == "in" else range(lo, hi))
+    for j in places:
+        end = _match_run(words, j, run)
+        if end is not None:
+            return j, end
+    return None
 
 
 def _match_run(words: list[str], pos: int, run: tuple) -> int | None:
@@ -176,14 +211,12 @@ def matches(text: str, skip: Sequence[bool] | None = None, toks: Tokens | None =
     """Every lexicon match in `text` (overlaps included); tokens flagged in `skip` may
     not be matched words (they may sit in a `…` gap)."""
     toks = toks or Tokens(text)
-    skip = skip or None  # tested once here, not once per candidate word (`len` of a Sequence)
+    # `len` of the Sequence once here, not once per candidate word
+    skipped = skip.__getitem__ if skip else None
     _, by_first, other = lexicon()
     words = toks.words
-    # only words that start some entry, found with C-level passes over the word list
-    starts_entry = map(or_, map(by_first.__contains__, words),
-                       map(other.__contains__, map(itemgetter(slice(0, _STEM)), words)))
-    for i in compress(range(len(words)), starts_entry):
-        if skip and skip[i]:
+    for i in _candidates(words):
+        if skipped and skipped(i):
             continue
         word = words[i]
         candidates = by_first.get(word, ())
@@ -196,9 +229,47 @@ def matches(text: str, skip: Sequence[bool] | None = None, toks: Tokens | None =
             end = _match_steps(toks, i, entry.parts)
             if end is None or _plain_sense(toks.words, i, end, entry):
                 continue
-            if skip and any(skip[j] for j in _matched_tokens(toks, i, end, entry)):
+            if skipped and any(map(skipped, _matched_tokens(toks, i, end, entry))):
                 continue
-            yield Match(toks.spans[i][0], toks.spans[end - 1][1], entry)
+            yield Match(toks.start(i), toks.end(end - 1), entry)
+
+
+def _candidates(words: list[str]) -> Iterator[int]:
+    """Indexes of the words at which some entry may match, in order: a word that starts an
+    entry, or the first word of a listed pair ("the regime", "in his view").
+
+    Common words ("the", "of", "in") start only entries that name the next word, so
+    testing the next word here leaves a few words in a hundred for the full match."""
+    kinds = list(map(_start_kind, words))
+    seconds = _second_words()
+    last = len(words) - 1
+    for i in compress(range(len(words)), kinds):
+        if kinds[i] == _STARTS or (i < last and words[i + 1] in seconds[words[i]]):
+            yield i
+
+
+_STARTS, _PAIR_ONLY = 1, 2  # _start_kind: an entry may start here / only if the next word fits
+
+
+@lru_cache(maxsize=1 << 16)
+def _start_kind(word: str) -> int:
+    """0 if no entry starts with `word`; _PAIR_ONLY if every such entry names the word
+    after it (`Entry.second`); _STARTS otherwise. Remembered per word, like `_norm`."""
+    _, by_first, other = lexicon()
+    if any(_ok(e.parts[0][0], word) for e in other.get(word[:_STEM], ())):
+        return _STARTS
+    entries = by_first.get(word, ())
+    if any(e.second is None for e in entries):
+        return _STARTS
+    return _PAIR_ONLY if entries else 0
+
+
+@cache
+def _second_words() -> dict[str, frozenset[str]]:
+    """First word -> every second word its pair entries allow."""
+    _, by_first, _ = lexicon()
+    return {word: frozenset().union(*(e.second for e in entries if e.second is not None))
+            for word, entries in by_first.items()}
 
 
 def _plain_sense(words: list[str], i: int, end: int, entry: Entry) -> bool:
