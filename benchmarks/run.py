@@ -109,15 +109,7 @@ def synthetic_article(index: int, text: str | None = None):
                              id=f"synth-{index:06d}", outlet=f"Outlet {index % 7}")
 
 
-# --- workers (module level so ProcessPoolExecutor can pickle them) ---------------------------
-def _warm_worker() -> None:
-    from mediakit.analysis import analyze
-    from mediakit.corpus import load_folder
-
-    for article in load_folder().articles:
-        analyze(article)
-
-
+# --- run in child processes (module level so multiprocessing can pickle them) ---------------
 def _analyze_text_to_pipe(text: str, conn) -> None:
     from mediakit.analysis import analyze
 
@@ -377,6 +369,31 @@ SIDE_QUESTIONS = {
 }
 
 
+def otter_check(var: str, right) -> str:
+    """The otter doctest line that passes exactly for the right answer: a list answer is a
+    set of choices (any order), a dict answer leaves out the keys answered with nothing."""
+    if isinstance(right, list):
+        return f"set({var}) == {{{', '.join(map(repr, sorted(right)))}}}"
+    if isinstance(right, dict) and any(isinstance(v, list) for v in right.values()):
+        given = {k: sorted(v) for k, v in right.items() if v}
+        return f"{{k: sorted(v) for k, v in {var}.items() if v}} == {given!r}"
+    return f"{var} == {right!r}"
+
+
+def write_otter_tests(folder: Path) -> Path:
+    """One otter test per question (OK format: one all-or-nothing case, the question's points),
+    written from SIDE_QUESTIONS so the two graders cannot drift apart."""
+    tests = folder / "tests"
+    tests.mkdir()
+    for n, (var, points, mk_right, _, nb_right, _) in enumerate(SIDE_QUESTIONS.values(), start=1):
+        check = otter_check(var, nb_right if nb_right is not None else mk_right)
+        case = {"code": f">>> {check}\nTrue", "hidden": False, "locked": False}
+        test = {"name": f"q{n}", "points": points, "suites": [
+            {"cases": [case], "scored": True, "setup": "", "teardown": "", "type": "doctest"}]}
+        (tests / f"q{n}.py").write_text(f"OK_FORMAT = True\n\ntest = {test!r}\n", encoding="utf-8")
+    return tests
+
+
 def side_venv() -> Path:
     """The side-by-side venv's Python, made once from side_by_side/requirements.txt."""
     python = SIDE_VENV / "bin" / "python"
@@ -431,8 +448,9 @@ def bench_side_by_side(table: Table, students: int) -> None:
     with tempfile.TemporaryDirectory(prefix="mediakit-side-") as tmp:
         folder = Path(tmp)
         expected = write_class(folder, students)
+        tests = write_otter_tests(folder)
         start = time.perf_counter()
-        subprocess.run([str(otter), "generate", "-t", str(SIDE / "tests"), "-o", "autograder.zip",
+        subprocess.run([str(otter), "generate", "-t", str(tests), "-o", "autograder.zip",
                         "--no-config", "--no-requirements", "--no-environment"],
                        cwd=folder, check=True, capture_output=True)
         generate = time.perf_counter() - start
@@ -603,8 +621,9 @@ def _analysis_of(package: str):
 
 def profile_analysis(n: int) -> str:
     from mediakit.analysis import analyze
+    from mediakit.batch import warm_up
 
-    _warm_worker()
+    warm_up()
     articles = [synthetic_article(i) for i in range(n)]
     profiler = cProfile.Profile()
     profiler.enable()

@@ -124,20 +124,10 @@ def _chunksize(total: int | None, jobs: int) -> int:
 
 
 def _bar(total: int | None, progress: bool):
-    if not progress:
-        return _NoBar()
     from tqdm.auto import tqdm
 
     return tqdm(total=total, desc="analysing", unit=" articles", file=sys.stderr, mininterval=0.5,
-                dynamic_ncols=True)
-
-
-class _NoBar:
-    def update(self, n: int = 1) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
+                dynamic_ncols=True, disable=not progress)  # disabled: writes nothing, counts nothing
 
 
 # --- the work (module level, so worker processes can unpickle it) ---------------------------

@@ -113,22 +113,26 @@ def cmd_check(args) -> int:
     problems: list[Problem] = []
     counted = {"articles": 0, "exercise files": 0, "fact checklists": 0}
     articles = []  # every article given, so a checklist's evidence can be looked up in them
-    for path in map(Path, args.paths):
-        if path.is_dir() and (any(path.glob("*.txt")) or not _yaml_files(path)):
+    yaml_files = [(path, _yaml_files(path)) for path in map(Path, args.paths)]  # listed once per path
+    for path, yamls in yaml_files:
+        if path.is_dir() and (any(path.glob("*.txt")) or not yamls):
             corpus = load_folder(path)
             problems += corpus.problems
             articles += corpus.articles
-        elif not path.is_dir() and not _yaml_files(path):
+        elif not path.is_dir() and not yamls:
             try:
                 articles.append(read_article(path))
             except InputError as err:
                 problems.append(err.problem)
     counted["articles"] = len(articles)
-    for file in (f for raw in args.paths for f in _yaml_files(Path(raw))):
+    evidence = None  # the built-in articles and the ones given: loaded at the first checklist
+    for file in (f for _, yamls in yaml_files for f in yamls):
         if _is_checklist(file):
             from .analysis.checklists import check_checklist
 
-            found, kind = check_checklist(file, load_folder().articles + articles)[1], "fact checklists"
+            if evidence is None:
+                evidence = load_folder().articles + articles
+            found, kind = check_checklist(file, evidence)[1], "fact checklists"
         else:
             from .exercises.validate import validate_exercises
 

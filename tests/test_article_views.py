@@ -145,3 +145,22 @@ def test_lesson4_shows_every_exercise_once_and_runs_without_a_click():
     key = yaml.safe_load((root / "instructor" / "exercises" / "04_your_own_article.yaml").read_text())
     assert sorted(shown) == sorted(e["id"] for e in key["exercises"])
     assert "box.article or " in code and "second_box.article or " in code  # examples without a click
+
+
+def test_wording_views_take_the_findings_found_once(monkeypatch):
+    article = article_from_text(STORY, title="Libraries close", outlet="Town Crier")
+    found = report.wording_findings(article)
+    assert found and {f.analysis for f in found} <= {"quote_marks", "loaded"}
+    pd.testing.assert_frame_equal(report.wording_summary(article, findings=found),
+                                  report.wording_summary(article))
+    runs = []  # the finders, wherever they are called from (tables import them by name)
+    for module, name in [("mediakit.analysis.quote_marks", "find_quote_marks"),
+                         ("mediakit.analysis.loaded", "find_loaded"),
+                         ("mediakit.tables.wording", "find_quote_marks"),
+                         ("mediakit.tables.wording", "find_loaded")]:
+        real = getattr(__import__(module, fromlist=[name]), name)
+        monkeypatch.setattr(f"{module}.{name}", lambda a, real=real, name=name: (
+            runs.append(name) if a is article else None) or real(a))
+    monkeypatch.setattr("IPython.display.display", lambda obj: None)
+    report.show_report(article)
+    assert sorted(runs) == ["find_loaded", "find_quote_marks"], runs  # once each, for both views

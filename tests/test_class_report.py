@@ -177,6 +177,26 @@ def test_same_name_different_ids_stay_two_students(small_class):
     assert {"Ann", "Ann (S9)"} <= set(report.students["student"])
 
 
+def test_files_without_name_or_id_in_their_own_folders_stay_two_students(tmp_path, small_class):
+    """An LMS download puts each student's mediakit-answers.json in a folder of its own."""
+    _, key = small_class
+    lms = tmp_path / "lms"
+    for folder, answers in (("Ann_101", RIGHT), ("Bo_102", {"q1": "fans"})):
+        (lms / folder).mkdir(parents=True)
+        answers_file(lms / folder, "mediakit-answers.json", {"name": "", "id": ""},
+                     {"skills_check_before": on("01-10", answers)})
+    (lms / "Cy_103").mkdir()
+    (lms / "Cy_103" / "mediakit-answers.json").write_text("{not json", encoding="utf-8")
+    report = class_report(lms, key)
+    assert report.counts["students"] == 2
+    ann = row(report.students, "student", "Ann_101/mediakit-answers.json")
+    bo = row(report.students, "student", "Bo_102/mediakit-answers.json")
+    assert (ann["before"], bo["before"]) == (1.0, 0.0)
+    assert ann["files"] == "Ann_101/mediakit-answers.json"
+    assert report.problems == ["Cy_103/mediakit-answers.json: not a JSON answers file "
+                               "(JSONDecodeError); not counted"]
+
+
 def test_a_key_without_the_two_checks_is_refused(tmp_path, small_class):
     folder, _ = small_class
     with pytest.raises(ValueError, match="has no lesson 'skills_check_before'"):
@@ -237,6 +257,12 @@ def test_charts_show_the_tables_without_names(small_class):
     assert [v["item"] for v in next(iter(items["datasets"].values()))] == ["q1", "q2", "q3"]
     dots = json.dumps(student_change_chart(report.students).to_dict())
     assert "Ann" not in dots and "Bo" not in dots and '"before": 0.375' in dots
+
+
+def test_a_sample_class_needs_a_key_with_the_two_checks(tmp_path):
+    with pytest.raises(ValueError, match="has no lesson 'skills_check_before', 'skills_check_after'"
+                       r" \(it has: 00_start_here\); give the instructor's exercises folder"):
+        make_sample_class(tmp_path, ROOT / "instructor" / "exercises" / "00_start_here.yaml")
 
 
 def test_sample_class_is_realistic_and_deterministic(tmp_path):

@@ -15,7 +15,6 @@ import textstat
 from mediakit.analysis import readability as R
 from mediakit.analysis import sourcing_speakers as SS
 from mediakit.analysis import word_index as WI
-from mediakit.analysis import wording_lexicon as WL
 from mediakit.analysis.sourcing_data import sourcing_data
 
 PIECES = ["said", "Said", "SAID", "according to", "told reporters", "reportedly", "ſaid", "Kill",
@@ -56,15 +55,6 @@ def test_token_windows_equal_a_scan_of_the_window():
     for text in _texts(2, 300):
         for a, b in _windows(rng, text):
             assert WI.tokens(text, a, b) == WI._scan(text, a, b), (text, a, b)
-
-
-def test_lexicon_tokens_equal_a_word_by_word_reading():
-    for text in _texts(3, 300):
-        toks = WL.Tokens(text)
-        words = [m.group() for m in WL.WORD.finditer(text)]
-        assert toks.words == [WL._norm(w) for w in words]
-        assert toks.spans == [(m.start(), m.end() - 2 * (m.group()[-2:] in ("'s", "’s")))
-                              for m in WL.WORD.finditer(text)]
 
 
 def test_readability_counts_equal_textstat():

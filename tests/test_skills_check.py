@@ -25,6 +25,14 @@ RELEASED = ROOT / "exercises"
 LESSONS = ("skills_check_before", "skills_check_after")
 
 
+@pytest.fixture(scope="module")
+def key_doc():
+    """The instructor's skills check (the key), loaded once for the tests that only read it."""
+    docs, problems = load_lessons(CHECK)
+    assert problems == []
+    return docs[0]
+
+
 def write(tmp_path: Path, text: str, name: str = "demo.yaml") -> Path:
     path = tmp_path / name
     path.write_text(textwrap.dedent(text), encoding="utf-8")
@@ -87,10 +95,10 @@ VERDICTS = ("Right!", "Partly right", "Not yet", "points ·", "✓", "✗", "mor
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_feedback_off_shows_no_verdict_or_explanation_for_any_answer(answers, lesson):
+def test_feedback_off_shows_no_verdict_or_explanation_for_any_answer(answers, lesson, key_doc):
     check = Lesson(lesson)
     assert check.doc.feedback is False
-    key = {e.id: e for e in load_lessons(CHECK)[0][0].exercises}
+    key = {e.id: e for e in key_doc.exercises}
     for ex in check.doc.exercises:
         box = check.show(ex.id)
         assert box.check_button.description == "Save"
@@ -272,6 +280,40 @@ def test_tag_items_are_quoted_only_when_they_are_words_of_the_passage(answers):
     assert "Fares will rise by 20% from 1 May." in facts and "“Fares" not in facts
 
 
+@pytest.mark.parametrize("ex_id, copied", [
+    ("omi-fact-grid", "Students and people over 65 will still travel free."),
+    ("src-sides", "A Dalmoran government spokeswoman"),
+])
+def test_tag_items_are_all_quoted_or_none_so_quotes_give_nothing_away(answers, ex_id, copied):
+    """Some items are copied from the passage, others are not: quoting only the copied ones
+    would tell the student which facts a report gives, or which sources it names that way."""
+    shown = all_html(Lesson("skills_check_before").show(ex_id))
+    assert copied in shown and f"“{copied}" not in shown
+
+
+def test_a_highlight_with_a_span_of_its_passage_shows_the_passage(answers, tmp_path):
+    write(tmp_path, PASSAGE)
+    assert main_release([str(tmp_path / "demo.yaml"), "--out", str(tmp_path / "out")]) == 0
+    lesson = Lesson("demo", exercises=tmp_path / "out")
+    assert "A crowd left." in all_html(lesson.show("p3"))  # the span is "A mob gathered."
+    assert "mk-passage" not in all_html(lesson.show("p2"))  # no span: the words to mark are it
+
+
+def test_passage_mistakes_get_the_same_diagnosis_as_article_ones(tmp_path):
+    text = textwrap.dedent(PASSAGE).replace('span: "A mob gathered."', "span: 'A \"mob\" gathered.'")
+    text = text.replace('passage: "A mob gathered. A crowd left."',
+                        'passage: "A “mob” gathered. A crowd left."')
+    text = text.replace("{text: The move angered many fans,", "{text: The move angered all fans,")
+    found = messages(write(tmp_path, text))
+    assert any("p3.span" in m and "the passage uses curly quotes or non-breaking spaces here: copy "
+               "the span from the passage" in m for m in found), found
+    assert any("p2.targets[1].text" in m and "not found in the excerpt (passage). Fix: copy the "
+               "target's words from the passage" in m for m in found), found
+    no_text = "lesson: demo\nexercises:\n  - {id: h, type: highlight, prompt: Mark}\n"
+    found = messages(write(tmp_path, no_text))
+    assert any("article field is missing" in m and "'passage: |'" in m for m in found), found
+
+
 # one file, two lessons ------------------------------------------------------------------
 
 def test_the_check_is_one_source_file_released_as_two_identical_lessons():
@@ -321,8 +363,8 @@ def test_lessons_list_mistakes(tmp_path):
 
 # the items ------------------------------------------------------------------------------
 
-def test_the_items_cover_three_skills_in_a_short_auto_scored_check():
-    doc = load_lessons(CHECK)[0][0]
+def test_the_items_cover_three_skills_in_a_short_auto_scored_check(key_doc):
+    doc = key_doc
     per_skill: dict[str, int] = {}
     for ex in doc.exercises:
         per_skill[ex.skill] = per_skill.get(ex.skill, 0) + 1
@@ -336,10 +378,10 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?”])\s+", text) if len(s.split()) >= 6]
 
 
-def test_passages_are_new_texts_not_from_the_articles_or_the_lessons():
+def test_passages_are_new_texts_not_from_the_articles_or_the_lessons(key_doc):
     """Transfer, not recall: no sentence of a passage appears in a built-in article or in
     another lesson's exercise file."""
-    doc = load_lessons(CHECK)[0][0]
+    doc = key_doc
     elsewhere = list(builtin_articles().values()) + [
         p.read_text(encoding="utf-8") for p in SOURCE.glob("*.yaml") if p != CHECK]
     for ex in doc.exercises:
@@ -349,12 +391,12 @@ def test_passages_are_new_texts_not_from_the_articles_or_the_lessons():
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_each_notebook_shows_every_question_exactly_once(lesson):
+def test_each_notebook_shows_every_question_exactly_once(lesson, key_doc):
     nb = json.loads((ROOT / "notebooks" / f"{lesson}.ipynb").read_text(encoding="utf-8"))
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
     assert f'Lesson("{lesson}")' in code
     shown = re.findall(r'check\.show\("([^"]+)"\)', code)
-    ids = [e.id for e in load_lessons(CHECK)[0][0].exercises]
+    ids = [e.id for e in key_doc.exercises]
     assert shown == ids
     prose = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
     assert f"{len(ids)} short questions" in prose  # the count students are told is right

@@ -226,6 +226,23 @@ def test_bad_files_say_what_and_how_to_fix(tmp_path):
     assert "too big" in problem_of(article_from_file, big).message
 
 
+def test_saved_page_that_cannot_be_read_names_the_file(tmp_path):
+    folder = tmp_path / "saved.html"  # a folder with a web page's name: stat() works, reading fails
+    folder.mkdir()
+    problem = problem_of(article_from_file, folder)
+    assert problem.file == "saved.html" and "cannot be read" in problem.message
+    assert "folder" in problem.fix
+
+
+def test_other_file_kinds_are_told_both_kinds_that_load(tmp_path):
+    pdf = tmp_path / "story.pdf"
+    pdf.write_bytes(b"%PDF-1.4 " + b"x" * 100)
+    problem = problem_of(article_from_file, pdf)
+    assert problem.file == "story.pdf" and "'.pdf' files cannot be read" in problem.message
+    assert ".txt" in problem.fix and ".html" in problem.fix  # a saved web page loads too
+    assert "'.pdf' files" in problem_of(article_from_file, tmp_path / "missing.pdf").message
+
+
 def test_saved_web_page_and_uploaded_bytes(tmp_path):
     page = tmp_path / "saved.html"
     page.write_text(ARTICLE_PAGE, encoding="utf-8")

@@ -65,7 +65,7 @@ class _Inside:
         for _, e in regions:
             self.reach.append(max(e, self.reach[-1]) if self.reach else e)
 
-    def __len__(self) -> int:
+    def __len__(self) -> int:  # `matches` reads `if skip` as "is there a skip list": non-empty
         return len(self.toks.words)
 
     def __getitem__(self, i: int) -> bool:

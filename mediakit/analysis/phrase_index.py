@@ -29,6 +29,7 @@ CASE_TWINS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: match i, i, s, k under IG
 _STARTS = re.compile(r"([A-Za-z0-9](?<![\w-][A-Za-z0-9])[A-Za-z0-9]*)")
 _WORD_OR_HYPHEN = re.compile(r"[\w-]")
 _RUN = re.compile(r"[A-Za-z0-9]+")
+_TWIN_SET = frozenset(CASE_TWINS)
 _ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
@@ -71,9 +72,8 @@ class PhrasePattern:
 
     def __init__(self, regex: re.Pattern, phrases: list[str]):
         self.regex = regex
-        self.pattern = regex.pattern
         # phrases' first runs; None: no safe index, search with the regex alone
-        self.firsts = _first_runs(phrases) if self.pattern.startswith(WORD_START) else None
+        self.firsts = _first_runs(phrases) if regex.pattern.startswith(WORD_START) else None
         _KNOWN.update(self.firsts or ())
         # no phrase ends with a space: see `_clean_end`
         self.whole = all(p == p.rstrip() for p in phrases)
@@ -202,7 +202,7 @@ def _first_runs(phrases: list[str]) -> frozenset[str] | None:
     firsts = set()
     for phrase in phrases:
         m = _RUN.match(phrase)
-        if not m or phrase[m.end():m.end() + 1] in set(CASE_TWINS):
+        if not m or phrase[m.end():m.end() + 1] in _TWIN_SET:
             return None
         firsts.add(m.group().lower())
     return frozenset(firsts)

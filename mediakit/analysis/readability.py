@@ -17,9 +17,9 @@ whitespace class matches.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..corpus import Article
+from .memo import Memo
 
 # What each figure means, in words a student can read (shown in tables and tooltips).
 EXPLAINED = {
@@ -45,12 +45,14 @@ def prose(text: str) -> str:
     return _MARKDOWN_LINK.sub(r"\1", text)
 
 
-@lru_cache(maxsize=1 << 16)
-def _syllables(word: str) -> int:
-    """textstat's syllable count of one word (CMU dictionary, else hyphenation), once per word."""
+def _count_syllables(word: str) -> int:
+    """textstat's syllable count of one word (CMU dictionary, else hyphenation)."""
     from textstat.backend.counts import count_syllables
 
     return count_syllables(word, LANG)
+
+
+_syllables = Memo(_count_syllables, 1 << 16).__getitem__  # once per word
 
 
 def _counts(text: str) -> tuple[int, int, int, int]:
@@ -95,14 +97,14 @@ def _reading_seconds(text: str) -> float:
 def readability(article: Article) -> dict:
     """Readability figures for one article, rounded for display."""
     text = prose(article.text)
-    words, textstat_sentences, syllables, long_words = _counts(text)
+    words, sentences, syllables, long_words = _counts(text)
     if not words:
         return dict.fromkeys(EXPLAINED, 0)
-    sentences = max(1, textstat_sentences)
-    # textstat's words_per_sentence and syllables_per_word, then its two Flesch formulas
-    per_sentence = words / textstat_sentences if textstat_sentences else 0.0
+    # a text with words has a sentence (`_sentences` counts at least one): textstat's
+    # words_per_sentence and syllables_per_word, then its two Flesch formulas
+    per_sentence = words / sentences
     per_word = syllables / words
-    if per_sentence == 0 or per_word == 0:
+    if per_word == 0:
         grade = ease = 0.0
     else:
         grade = (0.39 * per_sentence) + (11.8 * per_word) - 15.59
@@ -110,7 +112,7 @@ def readability(article: Article) -> dict:
     return {
         "words": words,
         "sentences": sentences,
-        "words_per_sentence": round(words / sentences, 1),
+        "words_per_sentence": round(per_sentence, 1),
         "long_words_pct": round(100 * long_words / words, 1),
         "grade": round(grade, 1),
         "reading_ease": round(ease, 1),

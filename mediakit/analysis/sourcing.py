@@ -41,14 +41,14 @@ from .sourcing_speakers import (
     named_earlier,
     who,
 )
-from .sourcing_text import Layout, layout
+from .sourcing_text import Layout, cover, layout
 from .word_index import forget_tokens, tokens, uncovered_tokens
 
 _LABEL = re.compile(r"[ \t]*([A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*){0,3}):[ \t]+")
 _SCARE_CUES = word_set("scare_cues")
 _SMALL = {"of", "the", "and", "in", "for", "to", "a", "an", "on", "vs", "vs.", "at", "with", "from"}
-_MANY_IN = re.compile(r"\b(many|some|most|few|others)\s+in\s+(?:the\s+)?", re.IGNORECASE)
 _MANY_WORDS = ("many", "some", "most", "few", "others")
+_MANY_IN = re.compile(rf"\b({'|'.join(_MANY_WORDS)})\s+in\s+(?:the\s+)?", re.IGNORECASE)
 MAX_CUES = 40
 _TITLE_OK = {"the", "a", "an", "foreign", "prime", "defense", "defence", "former", "deputy",
              "senior", "top", "chief", "head", "his", "her", "its"}
@@ -63,16 +63,18 @@ def _noun_cue_words() -> frozenset[str]:
     return frozenset(data.nouns) | frozenset(data.demonstratives)
 
 
-_OTHER_CUES = ("according", "agentless", "made", "page", "self")
+# the phrase cues `_Run._clauses` looks for in every sentence: (kind, pattern in SourcingData)
+_CUES = (("passive", "passive_re"), ("verb", "verbs_re"), ("according", "according_re"),
+         ("agentless", "agentless_re"), ("made", "made_re"), ("page", "page_nouns_re"),
+         ("self", "self_re"))
+_OTHER_CUES = tuple(kind for kind, _ in _CUES[2:])  # after passive and verb, read alike
 
 
 @cache
 def _cue_patterns() -> PhraseSet:
-    """The phrase patterns of the cues `_Run._clauses` looks for in every sentence: passive,
-    verb, then `_OTHER_CUES` in order."""
+    """The patterns of `_CUES`, in that order, searched together."""
     data = sourcing_data()
-    return PhraseSet([data.passive_re, data.verbs_re, data.according_re, data.agentless_re,
-                      data.made_re, data.page_nouns_re, data.self_re])
+    return PhraseSet([getattr(data, name) for _, name in _CUES])
 
 
 def _many_in(plain: str, s: int, e: int) -> list[re.Match]:
@@ -82,12 +84,6 @@ def _many_in(plain: str, s: int, e: int) -> list[re.Match]:
     if not any(w in low for w in _MANY_WORDS):
         return []
     return list(_MANY_IN.finditer(plain, s, e))
-
-
-def _cover(covered: bytearray, a: int, b: int) -> None:
-    """Mark covered[a:b] (one slice assignment, not a loop over characters)."""
-    if b > a:
-        covered[a:b] = b"\x01" * (b - a)
 
 
 def find_sources(article: Article) -> list[Finding]:
@@ -114,7 +110,7 @@ class _Run:
         self.res = Resolver(self.text, self.lay.plain, article.author, article.outlet, furn)
         self.covered = bytearray(len(self.text) + 1)
         for q in self.lay.quotes:
-            _cover(self.covered, q.start, q.end)
+            cover(self.covered, q.start, q.end)
         self.out: list[Finding] = []
         self.last_direct: Speaker | None = None
 
@@ -157,7 +153,7 @@ class _Run:
         labelled = self._label_lines(skip_lines)
         turns = [(a, b) for a, b, _ in labelled if b > a]
         for a, b in turns:
-            _cover(self.covered, a, b)
+            cover(self.covered, a, b)
         pending = {a: item for a, _, item in labelled}
         turn_at = {a: (a, b) for a, b in turns}
         skip_at = {a for a, _ in skip_lines}

@@ -104,8 +104,7 @@ def find_credits(text: str, plain: str, lines, res: Resolver) -> tuple[list[Find
         low = normalise(line[lead:])
         if not low.startswith(_credit_phrases()):
             continue  # no credit phrase starts this line (most lines): skip the list
-        for cr in data.credits:
-            phrase = norm(cr["phrase"])
+        for cr, phrase in zip(data.credits, _credit_phrases(), strict=True):
             if not low.startswith(phrase):
                 continue
             after = a + lead + len(cr["phrase"])

@@ -15,28 +15,13 @@ from importlib import resources
 
 import yaml
 
-from .phrase_index import WORD_START, PhrasePattern
+from .memo import Memo
+from .phrase_index import CASE_TWINS, WORD_START, PhrasePattern
 
 
 def _load(name: str) -> dict:
     path = resources.files("mediakit") / "data" / name
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-
-
-class Memo(dict):
-    """A pure function of one argument, remembered. Looking a word up here costs a third of an
-    `lru_cache` hit, and the sourcing analysis looks up every word of every window it reads;
-    the memo is emptied when it holds `size` answers, so memory stays bounded."""
-
-    def __init__(self, func, size: int):
-        super().__init__()
-        self.func, self.size = func, size
-
-    def __missing__(self, key):
-        if len(self) >= self.size:
-            self.clear()
-        value = self[key] = self.func(key)
-        return value
 
 
 def normalise(s) -> str:
@@ -47,8 +32,7 @@ def normalise(s) -> str:
 
 norm = Memo(normalise, 1 << 16).__getitem__  # `normalise`, remembered: for words and names
 
-# the four non-ASCII letters that `re.IGNORECASE` matches to ASCII ones (İ ı ſ K)
-_CASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_CASE_TWINS = str.maketrans(CASE_TWINS, "iisk")  # the letters IGNORECASE matches to these
 
 
 def phrase_key(s: str) -> str:
@@ -131,7 +115,6 @@ class SourcingData:
     passive_reason: str = ""
     nouns: set[str] = field(default_factory=set)
     nouns_reason: str = ""
-    agentless: list[tuple[PhrasePattern, str, str]] = field(default_factory=list)
     agentless_re: PhrasePattern | None = None  # all agentless cues in one pattern
     agentless_by: dict[str, tuple[str, str]] = field(default_factory=dict)  # norm -> (speaker, reason)
     made_re: PhrasePattern | None = None
@@ -223,7 +206,6 @@ def sourcing_data() -> SourcingData:
     d.nouns_reason = nouns.get("reason", "")
     for a in rv.get("agentless") or []:
         for w in a["words"]:
-            d.agentless.append((phrase_pattern([w]), a["speaker"], a["reason"].replace("{word}", w)))
             d.agentless_by[norm(w)] = (a["speaker"], a["reason"].replace("{word}", w))
     d.agentless_re = phrase_pattern(d.agentless_by or ["reportedly"])
     links = rv.get("links") or {}

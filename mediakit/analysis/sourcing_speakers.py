@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 
-from .sourcing_data import Entity, Memo, norm, sourcing_data, word_set
+from .memo import Memo
+from .sourcing_data import Entity, norm, sourcing_data, word_set
+from .sourcing_text import cover
 from .word_index import tokens
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
@@ -252,6 +254,28 @@ def _title_case(word: str) -> str:
     return word
 
 
+def _looks_like_name(words: list[str]) -> bool:
+    """Can these capitalised words be a person's name (not an organisation, place or title)?"""
+    data = sourcing_data()
+    full = norm(" ".join(words))
+    if full in data.entities:
+        return data.entities[full].person
+    for w in words:
+        n = norm(_strip_possessive(w)[0])
+        if (n in _ORG_WORDS or n in data.place_side or n in data.not_speakers
+                or n in data.role_type or n in data.entities and not data.entities[n].person
+                or any(c.isdigit() for c in n) or n in _DETERMINERS):
+            return False
+    return True
+
+
+def _canonical_person(name: str) -> str:
+    """The speakers table's spelling of a known person's name, else the name as written."""
+    data = sourcing_data()
+    ent = data.entities.get(norm(name))
+    return ent.name if ent and ent.person else name
+
+
 def _read_person(chunk: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     """(a person's name, the title words before it) in a run of capitalised words; a pure
     function of the words, so each run is read once however often it recurs."""
@@ -266,7 +290,7 @@ def _read_person(chunk: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
         title.append(words.pop(0))
     if len(words) < 2 or len(words) > 4:
         return None, tuple(title)
-    if not Resolver._looks_like_name(words):
+    if not _looks_like_name(words):
         return None, tuple(title)
     words[-1] = _strip_possessive(words[-1])[0]
     return " ".join(words), tuple(title)
@@ -355,7 +379,7 @@ def _read_chunk(key: tuple[tuple[str, ...], bool]) -> tuple[str, object, Speaker
         side, typ, _ = side_and_type([base, *words[1:]], "official")
         return "speaker", Speaker(name, typ, side, "thing", data.place_reason.get(norm(base), "")), None
     if person:
-        return "person", Resolver._canonical_person(person), None
+        return "person", _canonical_person(person), None
     core = [w for w in words if norm(w) not in _DETERMINERS]
     if len(core) >= 2 and norm(core[-1]) in _INSTITUTIONS | {"agency", "council", "committee"}:
         side, typ, why = side_and_type(core, "official")  # "the Foreign Ministry"
@@ -431,15 +455,15 @@ class Resolver:
         toks = tokens(plain, 0, len(plain))
         mask = bytearray(len(plain) + 1)
         for a, b in skip:
-            mask[a:b] = b"\x01" * (b - a)
+            cover(mask, a, b)
         all_chunks = chunks(plain, toks)
         for ch in all_chunks:
             if len(ch) < 2 or mask[ch[0][0]]:
                 continue  # one word is never a full name: `_person_from_words` wants two or more
-            name, title = self._person_from_chunk(ch)
+            name, title = _person_from_words(tuple(map(itemgetter(2), ch)))
             if not name:
                 continue
-            canon = self._canonical_person(name)
+            canon = _canonical_person(name)
             last = norm(canon).split()[-1]
             self.reg.full_names.setdefault(last, canon)
             first = norm(canon).split()[0]
@@ -449,7 +473,7 @@ class Resolver:
                       or w[:1] in "\"“(" for w in before):
                 before.pop(0)  # only the title words right before the name ("Sen." is one)
             before = [w.rstrip(".") if norm(w.rstrip(".")) in _TITLE_WORDS else w for w in before]
-            self.reg.titles.setdefault(canon, set()).add(norm(" ".join(before + title)))
+            self.reg.titles.setdefault(canon, set()).add(norm(" ".join([*before, *title])))
             leading = _leading_appositive(plain, ch[0][0], ch[-1][1])
             if leading:
                 self.reg.titles[canon].add(leading)
@@ -472,30 +496,6 @@ class Resolver:
                         self.reg.mentions.append(Mention(s, e, data.surnames[key].name))
             self._chunks = None
         return self.reg.mentions
-
-    def _person_from_chunk(self, ch) -> tuple[str | None, list[str]]:
-        name, title = _person_from_words(tuple(map(itemgetter(2), ch)))
-        return name, list(title)
-
-    @staticmethod
-    def _looks_like_name(words: list[str]) -> bool:
-        data = sourcing_data()
-        full = norm(" ".join(words))
-        if full in data.entities:
-            return data.entities[full].person
-        for w in words:
-            n = norm(_strip_possessive(w)[0])
-            if (n in _ORG_WORDS or n in data.place_side or n in data.not_speakers
-                    or n in data.role_type or n in data.entities and not data.entities[n].person
-                    or any(c.isdigit() for c in n) or n in _DETERMINERS):
-                return False
-        return True
-
-    @staticmethod
-    def _canonical_person(name: str) -> str:
-        data = sourcing_data()
-        ent = data.entities.get(norm(name))
-        return ent.name if ent and ent.person else name
 
     def person_speaker(self, canon: str) -> Speaker:
         data = sourcing_data()

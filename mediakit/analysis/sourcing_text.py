@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .quote_pairs import QuotePair, find_quote_pairs
 from .sourcing_data import normalise, sourcing_data
+from .word_index import TOKEN
 
 # "[words](address)" copied with a web page's text (bounded, so it cannot backtrack far)
 MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\(([^()\s]{0,500})\)")
@@ -23,7 +24,6 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sgt", "gen", "col", "lt", "cap
                   "feb", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u",
                   "vs", "no", "jr", "sr", "inc", "co", "gov", "sen", "rep", "adm", "maj", "cpl",
                   "pvt", "rev", "fr", "mt", "ft", "approx", "etc", "al"}
-_WORD = re.compile(r"[A-Za-z0-9][\w’'\-/&.]*")
 _STOP = re.compile(r"[.!?]")
 MAX_SENTENCE = 1500  # longer "sentences" (lists, run-on captures) are cut at a space
 
@@ -46,8 +46,14 @@ class Layout:
         if self._mask is None:
             self._mask = bytearray(len(self.text) + 1)
             for a, b, _ in self.furniture:
-                self._mask[a:b] = b"\x01" * (b - a)
+                cover(self._mask, a, b)
         return bool(self._mask[pos]) if 0 <= pos < len(self._mask) else False
+
+
+def cover(buf: bytearray, a: int, b: int) -> None:
+    """Mark buf[a:b] (one slice assignment, not a loop over characters)."""
+    if b > a:
+        buf[a:b] = b"\x01" * (b - a)
 
 
 def plain_text(text: str) -> str:
@@ -74,7 +80,7 @@ def _is_headline_like(s: str) -> bool:
     s = s.strip()
     if s[-1:] in ".!?\"”:":
         return False  # checked first: most lines of prose end here, before their words are read
-    words = _WORD.findall(s)
+    words = TOKEN.findall(s)
     if not 3 <= len(words) <= 20:
         return False
     caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
@@ -156,7 +162,7 @@ def split_sentences(text: str, lines, quotes: list[QuotePair]) -> list[tuple[int
     for q in quotes:
         if q.depth == 0:
             lo, hi = q.outer_start + 1, max(q.outer_end - 1, q.outer_start + 1)
-            covered[lo:hi] = b"\x01" * (hi - lo)
+            cover(covered, lo, hi)
     out = []
     for a, b in lines:
         if not text[a:b].strip():

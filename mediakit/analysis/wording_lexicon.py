@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import accumulate, compress
 
+from .memo import Memo
 from .wording_text import FUNCTION_WORDS, WORD, WordIndex, load_data, norm
 
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")
@@ -45,7 +46,6 @@ class Match:
     entry: Entry
 
 
-_norm = norm  # one remembered normal form per word for both analyses
 
 
 def _test(word: str, classes: dict[str, frozenset]) -> tuple:
@@ -58,8 +58,8 @@ def _test(word: str, classes: dict[str, frozenset]) -> tuple:
         if len(word) - 1 < _STEM:
             raise ValueError(f"loaded_words.yaml: '{word}' is too short a stem: write at "
                              f"least {_STEM} letters before the *")
-        return ("prefix", _norm(word[:-1]))
-    return ("in", frozenset(_norm(w) for w in word.split("|")))
+        return ("prefix", norm(word[:-1]))
+    return ("in", frozenset(norm(w) for w in word.split("|")))
 
 
 def _ok(test: tuple, tok: str) -> bool:
@@ -74,12 +74,12 @@ def _ok(test: tuple, tok: str) -> bool:
 def lexicon() -> tuple[tuple[Entry, ...], dict[str, list[Entry]], dict[str, list[Entry]]]:
     """All entries, indexed by exact first word; entries that start with a pattern apart."""
     data = load_data("loaded_words.yaml")
-    classes = {name: frozenset(_norm(str(w)) for w in words)
+    classes = {name: frozenset(norm(str(w)) for w in words)
                for name, words in (data.get("classes") or {}).items()}
     entries, by_first, other = [], {}, {}
     for group in data["groups"]:
-        not_after = frozenset(_norm(str(w)) for w in group.get("not_after") or [])
-        not_before = frozenset(tuple(_norm(t) for t in str(w).split())
+        not_after = frozenset(norm(str(w)) for w in group.get("not_after") or [])
+        not_before = frozenset(tuple(norm(t) for t in str(w).split())
                                for w in group.get("not_before") or [])
         for pattern in group["words"]:
             steps, current = [], []
@@ -109,15 +109,14 @@ class Tokens:
     """The words of a text with their offsets; sentence numbers on demand.
 
     Built with C-level passes (split on the words, add up the pieces' lengths, map), so
-    a long text costs no Python loop per word.
-    Offsets and sentence numbers are worked out only for the few words a lexicon entry
-    could start at, not for every word."""
+    a long text costs no Python loop per word. A word's end without its possessive 's and
+    its sentence number are worked out only for the words asked about."""
 
     def __init__(self, text: str):
         pieces = _WORD_SPLIT.split(text)  # [between, word, between, word, ..., after]
         self.text = text
         self.raw: list[str] = pieces[1::2]  # the words as written
-        self.words: list[str] = list(map(_norm, self.raw))
+        self.words: list[str] = list(map(norm, self.raw))
         self._offsets = list(accumulate(map(len, pieces)))  # word i starts at _offsets[2 * i]
 
     def start(self, i: int) -> int:
@@ -130,11 +129,6 @@ class Tokens:
 
     def span(self, i: int) -> tuple[int, int]:
         return self.start(i), self.end(i)
-
-    @cached_property
-    def spans(self) -> list[tuple[int, int]]:
-        """Every word's (start, end), for callers that want them all."""
-        return list(map(self.span, range(len(self.raw))))
 
     @cached_property
     def index(self) -> WordIndex:
@@ -251,10 +245,9 @@ def _candidates(words: list[str]) -> Iterator[int]:
 _STARTS, _PAIR_ONLY = 1, 2  # _start_kind: an entry may start here / only if the next word fits
 
 
-@lru_cache(maxsize=1 << 16)
-def _start_kind(word: str) -> int:
+def _kind_of_start(word: str) -> int:
     """0 if no entry starts with `word`; _PAIR_ONLY if every such entry names the word
-    after it (`Entry.second`); _STARTS otherwise. Remembered per word, like `_norm`."""
+    after it (`Entry.second`); _STARTS otherwise."""
     _, by_first, other = lexicon()
     if any(_ok(e.parts[0][0], word) for e in other.get(word[:_STEM], ())):
         return _STARTS
@@ -262,6 +255,9 @@ def _start_kind(word: str) -> int:
     if any(e.second is None for e in entries):
         return _STARTS
     return _PAIR_ONLY if entries else 0
+
+
+_start_kind = Memo(_kind_of_start, 1 << 16).__getitem__
 
 
 @cache

@@ -16,6 +16,8 @@ from itertools import compress
 
 import yaml
 
+from .memo import Memo
+
 WORD = re.compile(r"[^\W_][\w’'\-]*")
 # `[.!?][\"”’')\]]*\s|\n`, starting with one character class so that `re` skips fast
 _SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’')\]]*\s|(?<=\n))")
@@ -30,11 +32,13 @@ def load_data(name: str) -> dict:
     return yaml.safe_load((files("mediakit") / "data" / name).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1 << 16)
-def norm(token: str) -> str:
-    """Lower-case a token and use one kind of apostrophe and no possessive 's."""
+def _normal_token(token: str) -> str:
     t = token.lower().replace("’", "'")
     return t[:-2] if t.endswith("'s") else t
+
+
+# a token lower-cased, with one kind of apostrophe and no possessive 's (remembered per word)
+norm = Memo(_normal_token, 1 << 16).__getitem__
 
 
 def tokens(text: str) -> list[str]:

@@ -9,6 +9,8 @@ import altair as alt
 import pandas as pd
 
 CHECK_COLORS = {"before": "#a9cce3", "after": "#1f618d"}
+# Its own palette on purpose: charts/sourcing.py's SIDE_COLORS has the same hues, but there each
+# colour means a side (red: Russia, blue: Israel); a skill must not change colour when a side does.
 SKILL_COLORS = ["#c0392b", "#2e86c1", "#27ae60", "#8e44ad", "#f39c12", "#7f8c8d"]
 PERCENT = alt.Axis(format="%")
 

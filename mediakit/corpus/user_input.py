@@ -27,12 +27,11 @@ from pathlib import Path
 
 from ..problems import InputError, Problem
 from .article import _DATE_RE, UNKNOWN, Article, make_id
-from .loader import SUFFIX, article_from_raw, read_article
+from .loader import MAX_BYTES, SUFFIX, article_from_raw, read_article
 
 MIN_WORDS = 20  # fewer words are a sentence or two, not an article: the analyses need more
 MIN_PAGE_WORDS = 60  # a web page's extracted body below this is a menu, a teaser or an error page
 MAX_CHARS = 200_000  # about 30,000 words: far longer than any news article, still fast to analyse
-MAX_BYTES = 5_000_000  # files and web pages (a page's HTML carries scripts and styles too)
 TIMEOUT = 10  # seconds for the whole download
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 HTML_SUFFIXES = (".html", ".htm")
@@ -103,31 +102,37 @@ def _clean(value: str | None) -> str | None:
 def article_from_file(path: str | Path) -> Article:
     """An article from a .txt file (with or without a metadata header) or a saved web page."""
     path = Path(path)
-    if path.suffix.lower() in HTML_SUFFIXES:
-        try:
-            size = path.stat().st_size
-        except OSError as err:
-            raise _problem(path.name, f"the file cannot be read ({err.strerror})",
-                           "check the file exists and you may read it") from err
-        if size > MAX_BYTES:
+    if path.suffix.lower() == SUFFIX:
+        article = read_article(path)  # size, binary, UTF-8, header: each with its own Problem
+        check_text(article.text, path.name)
+        return article
+    _check_suffix(path.name)  # before reading: a .pdf is refused for what it is, not for its size
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # checked before reading: a huge file is never loaded into memory
             raise _too_big(path.name, size)
-        return article_from_bytes(path.read_bytes(), path.name)
-    article = read_article(path)  # size, binary, UTF-8, header: each with its own Problem
-    check_text(article.text, path.name)
-    return article
+        data = path.read_bytes()  # a folder or a file we may not read fails here, not at stat()
+    except OSError as err:
+        raise _problem(path.name, f"the file cannot be read ({err.strerror or type(err).__name__})",
+                       "check the file exists, is a file (not a folder) and you may read it") from err
+    return article_from_bytes(data, path.name)
+
+
+def _check_suffix(name: str) -> None:
+    suffix = Path(name).suffix.lower()
+    if suffix != SUFFIX and suffix not in HTML_SUFFIXES:
+        raise _problem(name, f"'{suffix or name}' files cannot be read as articles",
+                       "save the article as plain text (.txt, UTF-8) or as a web page (.html)")
 
 
 def article_from_bytes(data: bytes, name: str) -> Article:
     """An article from an uploaded file's bytes: a .txt file or a saved web page (.html)."""
     name = Path(str(name)).name or "upload"
-    suffix = Path(name).suffix.lower()
     if len(data) > MAX_BYTES:
         raise _too_big(name, len(data))
-    if suffix in HTML_SUFFIXES:
+    _check_suffix(name)
+    if Path(name).suffix.lower() in HTML_SUFFIXES:
         return article_from_html(data, name=name)
-    if suffix != SUFFIX:
-        raise _problem(name, f"'{suffix or name}' files cannot be read as articles",
-                       "save the article as plain text (.txt, UTF-8) or as a web page (.html)")
     article = article_from_raw(data, name)  # binary, UTF-8, header: each with its own Problem
     check_text(article.text, name)
     return article
@@ -158,8 +163,7 @@ def looks_like_prose(text: str) -> bool:
     return sentences >= MIN_SENTENCES and len(text.split()) / sentences <= MAX_WORDS_PER_SENTENCE
 
 
-def article_from_html(html: str | bytes, url: str | None = None, *, name: str | None = None,
-                      min_words: int = MIN_PAGE_WORDS) -> Article:
+def article_from_html(html: str | bytes, url: str | None = None, *, name: str | None = None) -> Article:
     """The article inside a web page: its body text (menus, footers left out) and its metadata."""
     where = name or url or "the web page"
     try:
@@ -176,17 +180,17 @@ def article_from_html(html: str | bytes, url: str | None = None, *, name: str | 
                                    include_images=False, include_links=False, deduplicate=False,
                                    output_format="txt")
     words = len(body.split()) if body else 0
-    if words >= min_words and not looks_like_prose(body):
+    if words >= MIN_PAGE_WORDS and not looks_like_prose(body):
         raise _problem(where, "the text on this page is not sentences (a list of headlines or links?), "
                        "so it is not an article", "give the address of one article's own page, or "
                        "copy the article's text in your browser and paste it instead")
-    if words < min_words:
+    if words < MIN_PAGE_WORDS:
         found = f"only {words} words of article text" if words else "no article text"
         raise _problem(where, f"the kit found {found} on this page; it may be a home page, a list "
                        "of links, a page behind a login, or a page built by JavaScript",
                        "give the address of the article's own page, or copy the article's text in "
                        "your browser and paste it instead")
-    check_text(body, where, min_words)
+    check_text(body, where, MIN_PAGE_WORDS)
     meta = trafilatura.extract_metadata(html, default_url=url)
     title = _clean(getattr(meta, "title", None))
     outlet = _clean(getattr(meta, "sitename", None)) or _clean(getattr(meta, "hostname", None))
@@ -257,7 +261,7 @@ class Page:
     url: str
 
 
-def _download(url: str, timeout: float, max_bytes: int, stop: threading.Event) -> Page:
+def _download(url: str, timeout: float, max_bytes: int) -> Page:
     request = urllib.request.Request(url, headers={
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"})
@@ -272,7 +276,7 @@ def _download(url: str, timeout: float, max_bytes: int, stop: threading.Event) -
         chunks: list[bytes] = []
         size = 0
         while True:
-            if stop.is_set() or time.monotonic() > deadline:
+            if time.monotonic() > deadline:
                 raise TimeoutError("the download took too long")
             chunk = response.read1(65536)
             if not chunk:
@@ -299,22 +303,24 @@ def fetch_page(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -
     url = check_url(url)
     host = urllib.parse.urlsplit(url).hostname
     result: dict = {}
-    stop = threading.Event()
 
     def work() -> None:
         try:
-            result["page"] = _download(url, timeout, max_bytes, stop)
+            result["page"] = _download(url, timeout, max_bytes)
         except BaseException as err:  # handed to the caller's thread below
             result["error"] = err
 
     worker = threading.Thread(target=work, name="mediakit-fetch", daemon=True)
     worker.start()
     worker.join(timeout + 0.5)
-    if worker.is_alive():
-        stop.set()
+    if worker.is_alive():  # it gives up by itself at its own deadline; a daemon, it holds nothing
         raise _timed_out(url, timeout)
     if "error" in result:
-        raise _explain(result["error"], url, host, timeout, max_bytes) from result["error"]
+        err = result["error"]
+        explained = _explain(err, url, host, timeout, max_bytes)
+        if explained is err:  # already an InputError, or a bug: raised as it was
+            raise err
+        raise explained from err
     return result["page"]
 
 
@@ -340,7 +346,7 @@ def _explain(err: BaseException, url: str, host: str | None, timeout: float, max
     if isinstance(reason, socket.gaierror):
         return _problem(where, f"the kit cannot find the site '{host}': you seem to be offline, "
                         "or the address is wrong", OFFLINE_FIX)
-    if isinstance(reason, TimeoutError | socket.timeout):
+    if isinstance(reason, TimeoutError):  # socket.timeout is TimeoutError since 3.10
         return _timed_out(url, timeout)
     if isinstance(reason, ssl.SSLError | ssl.CertificateError):
         return _problem(where, "the site's secure connection could not be checked", PASTE_FIX)

@@ -64,7 +64,7 @@ def column_name(lesson: str, exercise_id: str) -> str:
     return f"{lesson}/{exercise_id}"
 
 
-def _safe_cell(value: str, limit: int | None = 200) -> str:
+def safe_cell(value: str, limit: int | None = 200) -> str:
     """Neutralise spreadsheet formulas in text a student typed or named (CSV injection)."""
     value = value.replace("\r", " ").replace("\n", " ")[:limit]
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t") else value
@@ -92,7 +92,7 @@ def read_answers(path: Path) -> tuple[dict | None, str | None]:
 
 def grade_file(path: str | Path, key: Key) -> dict:
     path = Path(path)
-    row: dict = {"file": _safe_cell(str(path), None), "name": "", "student_id": ""}
+    row: dict = {"file": safe_cell(str(path), None), "name": "", "student_id": ""}
     problems: list[str] = []
     data, problem = read_answers(path)
     if problem:
@@ -103,7 +103,7 @@ def grade_file(path: str | Path, key: Key) -> dict:
         if isinstance(student, dict):
             for field, column in (("name", "name"), ("id", "student_id")):
                 if isinstance(student.get(field), str):
-                    row[column] = _safe_cell(student[field].strip())
+                    row[column] = safe_cell(student[field].strip())
         answers = data["answers"]
     known = key.known
     for lesson, records in answers.items():
@@ -168,20 +168,27 @@ def short_answers(answer_files, key: Key) -> list[dict]:
             record = records.get(ex.id)
             text = record.get("answer") if isinstance(record, dict) else None
             text = text if isinstance(text, str) else ""
-            rows.append({"file": _safe_cell(str(path), None), "exercise": column_name(lesson, ex.id),
-                         "points": ex.points, "answer": _safe_cell(text, 20_000) if text else "",
+            rows.append({"file": safe_cell(str(path), None), "exercise": column_name(lesson, ex.id),
+                         "points": ex.points, "answer": safe_cell(text, 20_000) if text else "",
                          "rubric": " | ".join(ex.rubric), "model_answer": ex.model_answer or ""})
     return rows
 
 
 def expand(paths) -> list[Path]:
     """Answers files from paths: a folder gives every .json inside (damaged copies skipped)."""
+    return [path for path, _ in expand_shown(paths)]
+
+
+def expand_shown(paths) -> list[tuple[Path, str]]:
+    """`expand` with how to show each file: relative to the folder given (an LMS download puts
+    each student's file in its own subfolder, so the name alone is not enough), a file as given."""
     files = []
     for path in map(Path, paths):
         if path.is_dir():
-            files.extend(p for p in sorted(path.rglob("*.json")) if ".damaged-" not in p.name)
+            files.extend((p, p.relative_to(path).as_posix()) for p in sorted(path.rglob("*.json"))
+                         if ".damaged-" not in p.name)
         else:
-            files.append(path)
+            files.append((path, str(path)))
     return files
 
 

@@ -11,7 +11,7 @@ import ipywidgets as w
 
 from .load import load_lesson_file
 from .schema import LessonDoc
-from .score import score
+from .score import answered, score
 from .store import AnswerStore, answers_path
 
 ENV_EXERCISES = "MEDIAKIT_EXERCISES"
@@ -83,7 +83,7 @@ class Lesson:
             record = answers.get(ex.id)
             answer = record.get("answer") if isinstance(record, dict) else None
             result = score(ex, answer)
-            rows.append({"exercise": ex.id, "done": answer not in (None, "", [], {}),
+            rows.append({"exercise": ex.id, "done": answered(answer),
                          "attempts": record.get("attempts", 0) if isinstance(record, dict) else 0,
                          "points": result.points if ex.auto_scored else None,
                          "max": ex.points})
@@ -91,23 +91,21 @@ class Lesson:
 
     def progress(self):
         """A small table: done, attempts and points so far (with `feedback: off`: done only)."""
-        rows = self.scores()
-        if not self.doc.feedback:
-            done = sum(r["done"] for r in rows)
-            body = "".join(f"<tr><td>{escape(r['exercise'])}</td><td>{'✓' if r['done'] else '–'}"
-                           "</td></tr>" for r in rows)
-            return w.HTML(f"<table><tr><th>Question</th><th>Answered</th></tr>{body}<tr><td><b>"
-                          f"Total</b></td><td><b>{done} of {len(rows)} answered</b></td></tr>"
-                          "</table>")
-        body = "".join(
-            f"<tr><td>{escape(r['exercise'])}</td><td>{'✓' if r['done'] else '–'}</td>"
-            f"<td>{escape(str(r['attempts']))}</td><td>{_points(r['points'])} / {r['max']:g}</td></tr>"
-            for r in rows)
-        got = sum(r["points"] or 0 for r in rows)
-        total = self.doc.total_points
-        return w.HTML("<table><tr><th>Exercise</th><th>Done</th><th>Attempts</th><th>Points</th>"
-                      f"</tr>{body}<tr><td><b>Total</b></td><td></td><td></td>"
-                      f"<td><b>{got:g} / {total:g}</b></td></tr></table>")
+        rows, marked = self.scores(), self.doc.feedback
+        columns = [("Exercise" if marked else "Question", lambda r: escape(r["exercise"])),
+                   ("Done" if marked else "Answered", lambda r: "✓" if r["done"] else "–")]
+        if marked:
+            columns += [("Attempts", lambda r: escape(str(r["attempts"]))),
+                        ("Points", lambda r: f"{_points(r['points'])} / {r['max']:g}")]
+            got = sum(r["points"] or 0 for r in rows)
+            total = ["", "", f"{got:g} / {self.doc.total_points:g}"]
+        else:  # feedback off: no attempts or points
+            total = [f"{sum(r['done'] for r in rows)} of {len(rows)} answered"]
+        head = "".join(f"<th>{name}</th>" for name, _ in columns)
+        body = "".join("<tr>" + "".join(f"<td>{cell(r)}</td>" for _, cell in columns) + "</tr>"
+                       for r in rows)
+        foot = "".join(f"<td><b>{x}</b></td>" if x else "<td></td>" for x in ["Total", *total])
+        return w.HTML(f"<table><tr>{head}</tr>{body}<tr>{foot}</tr></table>")
 
 
 def _points(points: float | None) -> str:

@@ -352,7 +352,8 @@ def _parse_article(raw: dict, exercise: Exercise, report: _Report) -> None:
     ex_id = exercise.id
     if "article" not in raw:
         report.add(ex_id, "article", "the article field is missing",
-                   "add 'article: <article id>' or 'article: none'")
+                   "add 'article: <article id>' or 'article: none', or give the exercise its own "
+                   "text as 'passage: |'")
     article = raw.get("article")
     if article is None or (isinstance(article, str) and article.lower() == "none"):
         article = None
@@ -370,7 +371,8 @@ def _parse_article(raw: dict, exercise: Exercise, report: _Report) -> None:
     if article is None:
         if exercise.type == "highlight":
             report.add(ex_id, "article", "a highlight exercise needs an article to mark words in",
-                       "give 'article: <id>' and the excerpt as 'span'")
+                       "give 'article: <id>' and the excerpt as 'span', or the exercise's own "
+                       "text as 'passage: |'")
         return
     if not exercise.span:
         report.add(ex_id, "span", "the span is missing",
@@ -390,18 +392,15 @@ def _check_span(text: str, span: str, occurrence: int, ex_id: str, field: str,
         report.add(ex_id, field, f"the span occurs {count} time(s) in {where}, not {occurrence}",
                    f"use an occurrence from 1 to {count}")
         return False
-    if article is None:
-        report.add(ex_id, field, f"the text {span[:60]!r} is not found in the passage",
-                   "copy the exact words from the passage (same quote marks and spaces)")
-        return False
+    source = f"mediakit/corpus/builtin/{article}.txt" if article else "the passage"
     straight = {"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "}
     plain = text.translate(str.maketrans(straight))
     if span.translate(str.maketrans(straight)) in plain:
-        fix = ("the article uses curly quotes or non-breaking spaces here: copy the span from "
-               f"mediakit/corpus/builtin/{article}.txt")
+        fix = (f"{'the article' if article else 'the passage'} uses curly quotes or non-breaking "
+               f"spaces here: copy the span from {source}")
     else:
-        fix = f"copy the exact words from mediakit/corpus/builtin/{article}.txt"
-    report.add(ex_id, field, f"the text {span[:60]!r} is not found in article {article}", fix)
+        fix = f"copy the exact words from {source}"
+    report.add(ex_id, field, f"the text {span[:60]!r} is not found in {where}", fix)
     return False
 
 
@@ -528,8 +527,9 @@ def _parse_targets(raw, exercise: Exercise, report: _Report, salt) -> None:
                 continue
             start = find_occurrence(exercise.excerpt, text, occurrence)
             if start < 0:
+                excerpt = "span" if exercise.span else "passage"
                 report.add(exercise.id, f"{where}.text", f"the target {text[:60]!r} is not found "
-                           "in the excerpt (span)", "copy the target's words from the span")
+                           f"in the excerpt ({excerpt})", f"copy the target's words from the {excerpt}")
                 continue
             hit = words_in(words, start, start + len(text))
             if not hit:

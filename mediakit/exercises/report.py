@@ -6,7 +6,9 @@ Why these choices:
 - Files are read as data only, with the same defensive reader as `mediakit grade`; a file
   that cannot be read is named in `problems`, never silently skipped.
 - A student may hand in several files (one after each check): files are merged per student
-  (student ID, else name, else the file), keeping the most recently saved answer of each item.
+  (student ID, else name, else the file's full path: LMS downloads put every student's
+  `mediakit-answers.json` in a folder of its own), keeping the most recently saved answer of
+  each item. Files are shown relative to the folder given.
 - Gain is measured on the students who took both checks ("matched"); how many took only one of
   them is counted and reported, and their scores stay in `scores` and `students`.
 - Scores are fractions of the points (0 to 1). Normalised gain is Hake's g of the class means,
@@ -17,14 +19,15 @@ Why these choices:
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from .grade import Key, _safe_cell, expand, load_key, read_answers
+from .grade import Key, expand_shown, load_key, read_answers, safe_cell
 from .schema import LessonDoc
-from .score import score
+from .score import answered, score
 
 BEFORE, AFTER = "skills_check_before", "skills_check_after"
 CHECKS = ("before", "after")
@@ -100,14 +103,15 @@ class ClassReport:
 
 def _csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """Names come from students' files: neutralise spreadsheet formulas (CSV injection)."""
-    return frame.assign(student=frame["student"].map(lambda v: _safe_cell(str(v), None)))
+    return frame.assign(student=frame["student"].map(lambda v: safe_cell(str(v), None)))
 
 
 def _text_table(frame: pd.DataFrame) -> str:
     return frame.to_string(index=False, float_format=lambda x: f"{x:.2f}", na_rep="n/a")
 
 
-def _check_docs(key: Key, before: str, after: str) -> tuple[LessonDoc, LessonDoc]:
+def check_docs(key: Key, before: str = BEFORE, after: str = AFTER) -> tuple[LessonDoc, LessonDoc]:
+    """The two checks' lessons in `key`; ValueError naming what is missing and the fix."""
     docs = {doc.lesson: doc for doc in key.lessons}
     missing = [name for name in (before, after) if name not in docs]
     if missing:
@@ -122,7 +126,8 @@ def _check_docs(key: Key, before: str, after: str) -> tuple[LessonDoc, LessonDoc
 
 
 def _student_key(data: dict | None, path: Path) -> tuple[str, str, str]:
-    """(merge key, name, student id) of one answers file."""
+    """(merge key, name, student id) of one answers file; without a name or ID the file's full
+    path is the key (two students' files may share a name in different folders)."""
     student = data.get("student") if isinstance(data, dict) else None
     student = student if isinstance(student, dict) else {}
     name = " ".join(str(student.get("name") or "").split())[:200]
@@ -131,11 +136,7 @@ def _student_key(data: dict | None, path: Path) -> tuple[str, str, str]:
         return f"id:{sid.casefold()}", name, sid
     if name:
         return f"name:{name.casefold()}", name, sid
-    return f"file:{path.name}", name, sid
-
-
-def _answered(answer) -> bool:
-    return answer not in (None, "", [], {})
+    return f"file:{path.resolve()}", name, sid
 
 
 def _merge(answers: dict, lesson: str, into: dict) -> None:
@@ -157,36 +158,36 @@ def class_report(answers, key: str | Path | Key = "instructor/exercises", *,
     against the instructor's key. Raises ValueError when the key lacks the two checks."""
     if not isinstance(key, Key):
         key = load_key(key)
-    docs = dict(zip(CHECKS, _check_docs(key, before, after), strict=True))
+    docs = dict(zip(CHECKS, check_docs(key, before, after), strict=True))
     paths = [answers] if isinstance(answers, str | Path) else list(answers)
-    files = expand(paths)
+    files = expand_shown(paths)
     problems: list[str] = []
     people: dict[str, dict] = {}
     unreadable = 0
-    for path in files:
+    for path, shown in files:
         data, problem = read_answers(path)
         if data is None:
             unreadable += 1
-            problems.append(f"{path.name}: {problem}; not counted")
+            problems.append(f"{shown}: {problem}; not counted")
             continue
         if problem:
-            problems.append(f"{path.name}: {problem}")
+            problems.append(f"{shown}: {problem}")
         merge_key, name, sid = _student_key(data, path)
         person = people.setdefault(merge_key, {"name": name, "student_id": sid, "files": [],
                                                "before": {}, "after": {}})
         person["name"] = person["name"] or name
-        person["files"].append(path.name)
+        person["files"].append(shown)
         for check in CHECKS:
             _merge(data["answers"], docs[check].lesson, person[check])
 
     score_rows, student_rows = [], []
     used: set[str] = set()
-    for merge_key, person in sorted(people.items()):
-        label = person["name"] or person["student_id"] or merge_key.removeprefix("file:")
+    for _, person in sorted(people.items()):
+        label = person["name"] or person["student_id"] or person["files"][0]
         if label in used:  # two students, one name: tell them apart
             label = f"{label} ({person['student_id'] or person['files'][0]})"
         used.add(label)
-        took = {c: any(_answered(r.get("answer")) for r in person[c].values()) for c in CHECKS}
+        took = {c: any(answered(r.get("answer")) for r in person[c].values()) for c in CHECKS}
         totals, notes = {}, []
         for check in CHECKS:
             if not took[check]:
@@ -203,7 +204,7 @@ def class_report(answers, key: str | Path | Key = "instructor/exercises", *,
                 fraction = result.fraction or 0.0
                 score_rows.append({"student": label, "check": check, "item": ex.id,
                                    "skill": ex.skill or "other", "points": ex.points,
-                                   "score": fraction, "answered": _answered(answer)})
+                                   "score": fraction, "answered": answered(answer)})
                 got += fraction * ex.points
                 possible += ex.points
             totals[check] = got / possible if possible else math.nan
@@ -228,8 +229,9 @@ def class_report(answers, key: str | Path | Key = "instructor/exercises", *,
                                                    "status", "before", "after", "gain", "g",
                                                    "notes"])
     matched = set(students.loc[students["status"] == "both", "student"])
-    items = _item_table(scores[scores["student"].isin(matched)], docs["before"])
-    skills = _skill_table(scores[scores["student"].isin(matched)], docs["before"], len(matched))
+    mine = scores[scores["student"].isin(matched)]
+    items = _item_table(mine, docs["before"], len(matched))
+    skills = _skill_table(mine, docs["before"], len(matched))
     counts = {"files": len(files), "unreadable": unreadable, "students": len(students),
               **{s: int((students["status"] == s).sum()) for s in STATUSES}}
     return ClassReport(scores, students, items, skills, counts, problems)
@@ -240,17 +242,17 @@ def _gains(before: float, after: float) -> dict:
             "g": hake_gain(before, after)}
 
 
-def _item_table(scores: pd.DataFrame, doc: LessonDoc) -> pd.DataFrame:
+def _item_table(scores: pd.DataFrame, doc: LessonDoc, matched: int) -> pd.DataFrame:
+    """Per item, the class means of the matched students: each has a score for every item in
+    both checks, so n is the number matched (none: the means of nothing are NaN)."""
     rows = []
     for ex in doc.exercises:
         if not ex.auto_scored:
             continue
         mine = scores[scores["item"] == ex.id]
         means = {c: mine.loc[mine["check"] == c, "score"].mean() for c in CHECKS}
-        n = int((mine["check"] == "before").sum())
-        rows.append({"item": ex.id, "skill": ex.skill or "other", "n": n,
-                     **_gains(means["before"] if n else math.nan,
-                              means["after"] if n else math.nan)})
+        rows.append({"item": ex.id, "skill": ex.skill or "other", "n": matched,
+                     **_gains(means["before"], means["after"])})
     return pd.DataFrame(rows, columns=["item", "skill", "n", "before", "after", "gain", "g"])
 
 
@@ -282,8 +284,6 @@ def main_report(answers: list[str], key: str, *, out: str | None = None, csv: st
                 students: str | None = None) -> int:
     """CLI: mediakit report FOLDER... [--key KEY] [--out report.html] [--csv report.csv]
     [--students students.csv]. Prints the report as text unless a file is asked for."""
-    import sys
-
     try:
         report = class_report(answers, key)
     except ValueError as err:

@@ -15,7 +15,7 @@ import random
 from pathlib import Path
 
 from .grade import Key, load_key
-from .report import AFTER, BEFORE
+from .report import AFTER, BEFORE, check_docs
 from .schema import Exercise
 from .store import FORMAT
 
@@ -65,8 +65,7 @@ def make_sample_class(folder: str | Path, key: str | Path | Key = "instructor/ex
     if students > len(NAMES):
         raise ValueError(f"at most {len(NAMES)} sample students")
     key = key if isinstance(key, Key) else load_key(key)
-    docs = {doc.lesson: doc for doc in key.lessons}
-    exercises = docs[BEFORE].exercises
+    exercises = check_docs(key)[0].exercises  # a key without the two checks: a clear ValueError
     rng = random.Random(seed)
     difficulty = {ex.id: rng.gauss(0, 0.9) for ex in exercises}
     skills = sorted({ex.skill or "other" for ex in exercises})

@@ -53,6 +53,12 @@ class Result:
         return self.fraction is not None and self.fraction >= 1.0
 
 
+def answered(answer) -> bool:
+    """Whether a saved answer counts as given: an empty text, list or mapping does not (one test
+    for the progress table and the class report)."""
+    return answer not in (None, "", [], {})
+
+
 def answer_shape(ex: Exercise) -> str:
     return {"single_choice": "an option id (text)",
             "multiple_choice": "a list of option ids",

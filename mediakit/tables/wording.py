@@ -13,6 +13,7 @@ import pandas as pd
 from ..analysis.loaded import KINDS, find_loaded
 from ..analysis.quote_marks import USES, find_quote_marks
 from ..corpus import Article
+from ..findings import Finding
 
 READABILITY_COLUMNS = ["words", "words_per_sentence", "long_words_pct", "grade",
                        "reading_ease"]
@@ -28,19 +29,27 @@ def _label_counts(findings, labels) -> dict[str, int]:
 
 def quote_mark_uses(articles: Iterable[Article]) -> pd.DataFrame:
     """How many quotation-mark pairs of each use (speech, scare, title, mention) per article."""
-    rows = [{"id": a.id, "outlet": a.outlet, "use": use, "count": n}
-            for a in articles
-            for use, n in _label_counts(find_quote_marks(a), USES).items()]
+    rows = [row for a in articles for row in _quote_mark_rows(a, find_quote_marks(a))]
     return pd.DataFrame(rows, columns=["id", "outlet", "use", "count"])
+
+
+def _quote_mark_rows(article: Article, findings: Iterable[Finding]) -> list[dict]:
+    """`quote_mark_uses` rows of one article from its quote-mark findings (found once, shared)."""
+    return [{"id": article.id, "outlet": article.outlet, "use": use, "count": n}
+            for use, n in _label_counts(findings, USES).items()]
 
 
 def loaded_density(articles: Iterable[Article]) -> pd.DataFrame:
     """Loaded words per 1,000 words, per article and kind (label, intensifier, ...)."""
-    rows = [{"id": a.id, "outlet": a.outlet, "kind": kind, "count": n, "words": a.words,
-             "per_1000": round(1000 * n / a.words, 2) if a.words else 0.0}
-            for a in articles
-            for kind, n in _label_counts(find_loaded(a), KINDS).items()]
+    rows = [row for a in articles for row in _loaded_rows(a, find_loaded(a), a.words)]
     return pd.DataFrame(rows, columns=["id", "outlet", "kind", "count", "words", "per_1000"])
+
+
+def _loaded_rows(article: Article, findings: Iterable[Finding], words: int) -> list[dict]:
+    """`loaded_density` rows of one article of `words` words (counted once: it splits the text)."""
+    return [{"id": article.id, "outlet": article.outlet, "kind": kind, "count": n, "words": words,
+             "per_1000": round(1000 * n / words, 2) if words else 0.0}
+            for kind, n in _label_counts(findings, KINDS).items()]
 
 
 def loaded_density_by_outlet(articles: Iterable[Article]) -> pd.DataFrame:
@@ -59,9 +68,8 @@ def readability_by_outlet(articles: Iterable[Article]) -> pd.DataFrame:
     """Readability figures averaged per outlet (one row per outlet, number of articles)."""
     from ..analysis.readability import readability
 
-    rows = [{"outlet": a.outlet, **{k: figures[k] for k in READABILITY_COLUMNS}}
-            for a in articles for figures in (readability(a),)]
-    table = pd.DataFrame(rows, columns=["outlet", *READABILITY_COLUMNS])
+    rows = [{"outlet": a.outlet, **readability(a)} for a in articles]
+    table = pd.DataFrame(rows, columns=["outlet", *READABILITY_COLUMNS])  # the other figures left out
     grouped = table.groupby("outlet")
     out = grouped.mean(numeric_only=True).round(1)
     out["articles"] = grouped.size()

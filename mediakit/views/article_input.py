@@ -14,7 +14,7 @@ from html import escape
 import ipywidgets as w
 
 from ..corpus import Article
-from ..corpus.article import make_id
+from ..corpus.article import UNKNOWN
 from ..corpus.user_input import (
     HTML_SUFFIXES,
     TIMEOUT,
@@ -22,7 +22,7 @@ from ..corpus.user_input import (
     article_from_text,
     article_from_url,
 )
-from ..problems import InputError
+from ..problems import InputError, Problem
 
 TABS = ("Paste the text", "Web address", "Upload a file")
 PASTE, URL, FILE = range(3)
@@ -99,17 +99,14 @@ class ArticleInput(w.VBox):
         outlet = self.outlet.value.strip() or None
         tab = self.tabs.selected_index or PASTE
         if tab == PASTE:
-            article = article_from_text(self.text.value, title=title, outlet=outlet)
-            if not (title or outlet):  # "your-article", "the-second-report": two boxes, two ids
-                article = dataclasses.replace(article, id=make_id(self.label))
-            return article
+            # no title or outlet: the box's label names it ("your-article", "the-second-report")
+            return article_from_text(self.text.value, title=title, outlet=outlet,
+                                     id=None if title or outlet else self.label)
         if tab == URL:
             article = article_from_url(self.url.value, timeout=self.timeout)
         else:
             files = self.upload.value
             if not files:
-                from ..problems import Problem
-
                 raise InputError(Problem("the file box", None, "no file is chosen",
                                          "press 'Choose file' and pick the article's file first"))
             upload = files[0]
@@ -125,6 +122,6 @@ def _sentence(text: str) -> str:
 def describe(article: Article) -> str:
     """'“Headline” (Outlet, 2024-03-05), 512 words' in plain text (escape it for HTML)."""
     head = f"“{article.title}”" if article.title else article.id
-    about = ", ".join(x for x in (article.outlet if article.outlet != "unknown" else None,
+    about = ", ".join(x for x in (article.outlet if article.outlet != UNKNOWN else None,
                                   article.published) if x)
     return f"{head}{f' ({about})' if about else ''}, {article.words:,} words"

@@ -9,11 +9,14 @@ when the speaker table knows them, and every flag keeps its reason for the stude
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from html import escape
 
 import pandas as pd
 
 from ..corpus import Article
+from ..corpus.article import UNKNOWN
+from ..findings import Finding
 
 # The sourcing summary's rows, each with what it means for a reader.
 SOURCING_ROWS = [
@@ -80,27 +83,44 @@ def show_sources(article: Article):
     return show_highlights(article, run("sources", article))
 
 
-def wording_summary(article: Article) -> pd.DataFrame:
-    """Quotation marks by use and loaded words by kind, with counts per 1,000 words."""
+WORDING = ("quote_marks", "loaded")  # the analyses of the wording part
+
+
+def wording_findings(article: Article) -> list[Finding]:
+    """The article's quotation-mark and loaded-wording findings, for the two wording views."""
+    from ..analysis import run
+
+    return [f for name in WORDING for f in run(name, article)]
+
+
+def wording_summary(article: Article, *, findings: Iterable[Finding] | None = None) -> pd.DataFrame:
+    """Quotation marks by use and loaded words by kind, with counts per 1,000 words.
+
+    `findings` (from `wording_findings`) spares running the analyses again; without, they run.
+    """
     from ..analysis.loaded import EXPLAINED as KINDS
     from ..analysis.quote_marks import EXPLAINED as USES
-    from ..tables.wording import loaded_density, quote_mark_uses
+    from ..tables.wording import _loaded_rows, _quote_mark_rows
 
-    words = article.words or 1
-    rows = [{"what": "quotation marks", "label": r.use, "count": int(r.count),
-             "per_1000_words": round(1000 * r.count / words, 1), "means": USES.get(r.use, "")}
-            for r in quote_mark_uses([article]).itertuples()]
-    rows += [{"what": "loaded wording", "label": r.kind, "count": int(r.count),
-              "per_1000_words": r.per_1000, "means": KINDS.get(r.kind, "")}
-             for r in loaded_density([article]).itertuples()]
+    found = wording_findings(article) if findings is None else list(findings)
+    words = article.words
+    rows = [{"what": "quotation marks", "label": r["use"], "count": r["count"],
+             "per_1000_words": round(1000 * r["count"] / (words or 1), 1), "means": USES.get(r["use"], "")}
+            for r in _quote_mark_rows(article, [f for f in found if f.analysis == "quote_marks"])]
+    rows += [{"what": "loaded wording", "label": r["kind"], "count": r["count"],
+              "per_1000_words": r["per_1000"], "means": KINDS.get(r["kind"], "")}
+             for r in _loaded_rows(article, [f for f in found if f.analysis == "loaded"], words)]
     return pd.DataFrame(rows, columns=["what", "label", "count", "per_1000_words", "means"])
 
 
-def show_wording(article: Article):
-    """The article with quotation marks and loaded words highlighted, each with its reason."""
+def show_wording(article: Article, *, findings: Iterable[Finding] | None = None):
+    """The article with quotation marks and loaded words highlighted, each with its reason.
+
+    `findings` (from `wording_findings`) spares running the analyses again; without, they run.
+    """
     from .highlight import show_highlights
 
-    return show_highlights(article, analyses=("quote_marks", "loaded"))
+    return show_highlights(article, None if findings is None else list(findings), analyses=WORDING)
 
 
 def reading_level(article: Article) -> pd.DataFrame:
@@ -108,8 +128,10 @@ def reading_level(article: Article) -> pd.DataFrame:
     from ..analysis.readability import EXPLAINED, readability
 
     figures = readability(article)
-    return pd.DataFrame([{"figure": k.replace("_", " "), "value": figures[k], "means": EXPLAINED[k]}
-                         for k in READABILITY_ROWS], columns=["figure", "value", "means"])
+    # `value` holds whole counts and rounded figures: as objects, "741" shows as 741, not 741.0
+    return pd.DataFrame({"figure": [k.replace("_", " ") for k in READABILITY_ROWS],
+                         "value": pd.Series([figures[k] for k in READABILITY_ROWS], dtype=object),
+                         "means": [EXPLAINED[k] for k in READABILITY_ROWS]})
 
 
 def reading_overview(article: Article, others: list[Article] | None = None) -> pd.DataFrame:
@@ -143,9 +165,12 @@ def distinct(articles: list[Article]) -> list[Article]:
 
 def compare_pair(first: Article, second: Article) -> dict:
     """`omissions.compare` of two articles, their ids made distinct first."""
+    return _compare(distinct([first, second]))
+
+
+def _compare(pair: list[Article]) -> dict:
     from ..analysis.omissions import compare
 
-    pair = distinct([first, second])
     if len(pair) < 2:
         raise ValueError("both articles are the same text: load a second article on the same story")
     return compare(pair)
@@ -153,26 +178,33 @@ def compare_pair(first: Article, second: Article) -> dict:
 
 def gaps_table(first: Article, second: Article) -> pd.DataFrame:
     """Sentences only one of the two articles reports, each with its closest match and reason."""
+    return _gaps_table(distinct([first, second]))
+
+
+def _gaps_table(pair: list[Article]) -> pd.DataFrame:
     from ..tables.omissions import omissions_table
 
-    result = compare_pair(first, second)
+    result = _compare(pair)
     table = omissions_table(result)
-    names = {a: _name(art) for a, art in zip(result["articles"], distinct([first, second]),
-                                             strict=True)}
+    names = {a: _name(art) for a, art in zip(result["articles"], pair, strict=True)}
     table.insert(0, "only_in", table["article"].map(names))
     return table
 
 
 def _name(article: Article) -> str:
-    return article.outlet if article.outlet and article.outlet != "unknown" else article.id
+    return article.outlet if article.outlet and article.outlet != UNKNOWN else article.id
 
 
 def clashes_table(first: Article, second: Article) -> pd.DataFrame:
     """Numbers and dates the two articles seem to give differently, with the reason."""
+    return _clashes_table(distinct([first, second]))
+
+
+def _clashes_table(pair: list[Article]) -> pd.DataFrame:
     from ..analysis.discrepancies import find_discrepancies
     from ..tables.omissions import discrepancies_table
 
-    return discrepancies_table(find_discrepancies(distinct([first, second])))
+    return discrepancies_table(find_discrepancies(pair))
 
 
 def show_report(article: Article, second: Article | None = None) -> None:
@@ -190,13 +222,15 @@ def show_report(article: Article, second: Article | None = None) -> None:
     display(who_speaks(article))
     display(show_sources(article))
     heading("Do the words report, or judge?")
-    display(wording_summary(article))
-    display(show_wording(article))
+    wording = wording_findings(article)  # found once for the table and the highlighted text
+    display(wording_summary(article, findings=wording))
+    display(show_wording(article, findings=wording))
     heading("How hard is it to read?")
     display(reading_level(article))
     display(reading_grade_chart(reading_overview(article)))
     if second is not None:
         heading(f"What is missing? Compared with {_name(second)}")
-        gaps = gaps_table(article, second)
+        pair = distinct([article, second])  # ids made distinct once for both tables
+        gaps = _gaps_table(pair)
         display(gaps[["only_in", "text", "best_match", "score", "reason"]])
-        display(clashes_table(article, second))
+        display(_clashes_table(pair))

@@ -67,7 +67,9 @@ class ExerciseBox(w.VBox):
             name = builtin_names().get(exercise.article, exercise.article)
             context.append(w.HTML(f"<p><small>About the article: {escape(name)} "
                                   f"(<code>{escape(exercise.article)}</code>)</small></p>"))
-        if exercise.passage and exercise.type != "highlight":
+        # a highlight marks words in its excerpt: the whole passage is shown only when the
+        # excerpt is a `span` of it
+        if exercise.passage and (exercise.type != "highlight" or exercise.span):
             context.append(w.HTML(passage_html(exercise.passage)))
         self.check_button = w.Button(description=self.check_label, button_style="primary",
                                      tooltip="Check your answer and see why")

@@ -13,7 +13,6 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from ...analysis.sourcing_text import MARKDOWN_LINK
 from .base import ExerciseBox
 
 STATIC = Path(str(resources.files("mediakit") / "static"))
@@ -31,6 +30,8 @@ class HighlightWidget(anywidget.AnyWidget):
 def _link_markup(span: str) -> set[int]:
     """Positions of link markup copied with a web page's text, "[words](#)", when the address
     has no words: the brackets and the address are hidden; the link's words stay clickable."""
+    from ...analysis.sourcing_text import MARKDOWN_LINK  # here: importing analysis costs ~0.1 s
+
     hidden: set[int] = set()
     for m in MARKDOWN_LINK.finditer(span):
         if m.group(1) and not re.search(r"\w", m.group(2)):

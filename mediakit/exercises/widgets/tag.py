@@ -13,16 +13,17 @@ class TagBox(ExerciseBox):
     def build(self):
         self.choices = {}
         rows = []
+        # words of the text are quoted; items in the author's own words (e.g. facts to find in a
+        # passage) are not. Decided once for all items: quoting only those copied from the
+        # passage would tell the student which ones they are, and so give answers away.
+        passage = self.exercise.passage
+        quoted = not passage or all(item.text in passage for item in self.exercise.items)
         for item in self.exercise.items:
             menu = w.Dropdown(options=[("choose…", None)] + [(x, x) for x in self.exercise.labels],
                               value=None, layout=w.Layout(width="11em"))
             menu.observe(self.changed, names="value")
             self.choices[item.id] = menu
-            # words of the text are quoted; an item in the author's own words (e.g. a fact
-            # to find in a passage) is not
-            passage = self.exercise.passage
-            shown = escape(item.text) if passage and item.text not in passage else \
-                f"“{escape(item.text)}”"
+            shown = f"“{escape(item.text)}”" if quoted else escape(item.text)
             rows.append(w.HBox([menu, w.HTML(shown, layout=w.Layout(width="auto"))]))
         return w.VBox(rows)
 
