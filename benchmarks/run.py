@@ -13,7 +13,9 @@ Synthetic articles recombine paragraphs of the five built-in articles with a see
 generator, so every run measures the same text; throughput runs them through `mediakit.batch`,
 the code `mediakit analyze --corpus` runs. `--quick` is a small version of every row (a smoke
 test, not a measurement). `--side-by-side` grades the same class with otter-grader in a
-separate venv (see benchmarks/side_by_side/README.md).
+separate venv (see benchmarks/side_by_side/README.md). The analysis runs compiled when
+`python3 tasks.py` has built it (mediakit/analysis/compiled.py; the header says which);
+`--only compiled` times the compiled build against pure Python.
 """
 
 from __future__ import annotations
@@ -598,6 +600,18 @@ def bench_against(table: Table, ref: str, n: int, passes: int = 3) -> None:
               f"({size / there:.2f} MB/s); {n} synthetic articles, best of {passes} passes", "-", None)
 
 
+def bench_compiled(table: Table, n: int) -> None:
+    """The compiled analysis against pure Python (benchmarks/compiled.py)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("mediakit_benchmarks_compiled",
+                                                  ROOT / "benchmarks" / "compiled.py")
+    compiled = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(compiled)
+    name, measured = compiled.compiled_row(n, rounds=2, progress=progress)
+    table.add(name, measured, "-", None)
+
+
 def _analysis_of(package: str):
     """Every analysis of one text with the `mediakit` code found under `package`."""
     import importlib
@@ -666,7 +680,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 GROUPS = ("import", "builtin", "throughput", "compare", "grading", "lessons", "size", "pathological",
-          "side-by-side", "against")
+          "side-by-side", "against", "compiled")
+OPT_IN = {"side-by-side", "compiled"}  # they install a venv of their own: only when asked for
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -681,7 +696,7 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg() if hasattr(os, "getloadavg") else None
     started = time.perf_counter()
     table = Table()
-    only = set(args.only.split(",")) if args.only else set(GROUPS) - {"side-by-side"}
+    only = set(args.only.split(",")) if args.only else set(GROUPS) - OPT_IN
     if args.side_by_side:
         only.add("side-by-side")
     if args.against:
@@ -694,6 +709,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_builtin(table, runs=3 if quick else 5)
     if "against" in only:
         bench_against(table, args.against, 30 if quick else 300)
+    if "compiled" in only:
+        bench_compiled(table, 30 if quick else 300)
     if "throughput" in only:
         bench_throughput(table, sizes, jobs, args.budget)
     if "compare" in only:
@@ -712,8 +729,11 @@ def main(argv: list[str] | None = None) -> int:
         bench_pathological(table, megabytes=10, marks=100_000, bound=300)
     end_load = os.getloadavg() if load else None
     print(f"mediakit benchmark{' (--quick: smoke test, not a measurement)' if quick else ''}")
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, --jobs {jobs}; load average "
-          f"(1/5/15 min) at start {fmt_load(load)}, at end {fmt_load(end_load)}; "
+    from mediakit.analysis import compiled
+
+    build = "compiled (mypyc)" if compiled.in_use() else "pure Python (no current compiled build)"
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, --jobs {jobs}, analysis {build}; "
+          f"load average (1/5/15 min) at start {fmt_load(load)}, at end {fmt_load(end_load)}; "
           f"total {time.perf_counter() - started:.0f} s")
     print(table.render())
     misses = sum(r[3] == "MISS" for r in table.rows)

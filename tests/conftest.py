@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -48,6 +50,30 @@ def record_figures():
         _FIGURES.append((title, text))
 
     return record
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "pure_python: the test swaps a function inside the analysis, which compiled "
+        "code never sees (it calls its own directly): with the compiled build in use, the test "
+        "runs in a pure-Python pytest of its own (MEDIAKIT_PURE=1)")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """Run a `pure_python` test in a pure-Python subprocess when this process runs compiled."""
+    if pyfuncitem.get_closest_marker("pure_python") is None:
+        return None
+    from mediakit.analysis import compiled
+
+    if not compiled.in_use():
+        return None  # already pure Python: run it here
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", pyfuncitem.nodeid],
+                          cwd=pyfuncitem.config.rootpath, env={**os.environ, compiled.PURE_ENV: "1"},
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, f"{pyfuncitem.nodeid} failed in pure Python:\n{done.stdout[-4000:]}"
+    assert " passed" in done.stdout, done.stdout[-2000:]
+    return True
 
 
 def pytest_terminal_summary(terminalreporter):

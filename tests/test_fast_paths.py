@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
 import textstat
 
 from mediakit.analysis import readability as R
@@ -159,6 +160,7 @@ def test_phrase_set_finds_what_each_pattern_finds():
                 [[m.span() for m in f] for f in each], (text, a, b)
 
 
+@pytest.mark.pure_python
 def test_deferred_sentence_subjects_give_what_reading_each_at_once_gives(monkeypatch):
     """`State.defer` finds a sentence's subject only when "he" is asked for; reading every
     subject at once (the plain way) must give the same findings."""

@@ -13,6 +13,8 @@ from __future__ import annotations
 import random
 from bisect import bisect_left
 
+import pytest
+
 from mediakit.analysis import quote_marks as QM
 from mediakit.analysis import wording_lexicon as WL
 from mediakit.analysis import wording_text as WT
@@ -219,6 +221,7 @@ def _plain_inside_speech(reader, items) -> None:
     _plain_scan([WT.norm(w) for w in WT.WORD.findall(speech)], wanted, "inside_speech")
 
 
+@pytest.mark.pure_python
 def test_quote_uses_equal_those_of_the_plain_scans(monkeypatch):
     texts = _quote_texts(7, 400)
     fast = [[(q.use, q.reason, q.cue) for q in QM.classify_pairs(t)] for t in texts]

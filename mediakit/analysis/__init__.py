@@ -10,9 +10,14 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from .compiled import activate
+
 if TYPE_CHECKING:
     from ..corpus import Article
     from ..findings import Finding
+
+# the compiled build of the hot modules, when there is one made from these very sources
+COMPILED = activate(__path__)
 
 # analysis name -> "module:function"; each function takes an Article, returns findings
 FINDERS = {

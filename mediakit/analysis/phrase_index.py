@@ -18,8 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate, chain, compress
-from weakref import WeakSet
+from itertools import accumulate, chain, compress, count
 
 # the lookbehind every phrase pattern starts with: a phrase starts a word
 WORD_START = r"(?<![\w-])"
@@ -34,7 +33,10 @@ _ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234567
 
 
 _KNOWN: set[str] = set()  # the first runs of every PhrasePattern: the only runs indexed
-_PATTERNS: WeakSet[PhrasePattern | PhraseSet] = WeakSet()  # to forget their last text
+# each pattern's index of the last text it searched, by the pattern's serial number: one
+# dict, so that `forget` drops them all (a long article's indexes are large)
+_LAST: dict[int, tuple] = {}
+_SERIAL = count()
 
 
 def word_starts(text: str) -> dict[str, list[int]] | None:
@@ -63,8 +65,7 @@ def _word_starts(text: str, known: int) -> dict[str, list[int]] | None:
 def forget() -> None:
     """Drop the indexes of the last text (a long article's index is large)."""
     _word_starts.cache_clear()
-    for pattern in _PATTERNS:
-        pattern._last = None
+    _LAST.clear()
 
 
 class PhrasePattern:
@@ -77,17 +78,16 @@ class PhrasePattern:
         _KNOWN.update(self.firsts or ())
         # no phrase ends with a space: see `_clean_end`
         self.whole = all(p == p.rstrip() for p in phrases)
-        _PATTERNS.add(self)
-        # (text, the candidate offsets) for the last text searched; replaced as one tuple,
-        # so a reader never mixes two texts' indexes
-        self._last: tuple | None = None
+        # its `_LAST` entry: (text, the candidate offsets) for the last text searched,
+        # replaced as one tuple, so a reader never mixes two texts' indexes
+        self._key = next(_SERIAL)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match]:
         """What `regex.finditer(text, pos, endpos)` finds, as a list."""
         endpos = len(text) if endpos is None else min(endpos, len(text))
-        last = self._last
+        last = _LAST.get(self._key)
         if last is None or last[0] is not text:
-            last = self._last = self._index(text)
+            last = _LAST[self._key] = self._index(text)
         _, cands = last
         if cands is None:
             return list(self.regex.finditer(text, pos, endpos))
@@ -114,10 +114,11 @@ class PhrasePattern:
 
     def _index(self, text: str) -> tuple:
         """A new text: the offsets where one of our phrases may start (None: search it all)."""
-        at = word_starts(text) if self.firsts is not None else None
-        if at is None:
+        firsts = self.firsts
+        at = word_starts(text) if firsts is not None else None
+        if at is None or firsts is None:
             return text, None
-        return text, sorted(chain.from_iterable(map(at.__getitem__, self.firsts.intersection(at))))
+        return text, sorted(chain.from_iterable(map(at.__getitem__, firsts.intersection(at))))
 
     def _window(self, text: str, cands: list[int], pos: int, endpos: int) -> list[int]:
         """The candidate offsets in [pos, endpos), in order."""
@@ -132,7 +133,7 @@ class PhrasePattern:
             return found  # no run ends at endpos, or it starts before pos or inside a word
         if found and found[-1] == start:
             return found
-        if text[start:endpos].lower() in self.firsts:
+        if text[start:endpos].lower() in (self.firsts or ()):
             found.append(start)
         return found
 
@@ -161,17 +162,16 @@ class PhraseSet:
     def __init__(self, patterns: list[PhrasePattern]):
         self.patterns = patterns
         self.whole = all(p.whole for p in patterns)
-        self._last: tuple | None = None  # (text, match starts, running max of ends, matches)
-        _PATTERNS.add(self)
+        self._key = next(_SERIAL)  # `_LAST`: (text, match starts, running max of ends, matches)
 
     def finditer(self, text: str, pos: int, endpos: int) -> list[list[re.Match]]:
         """[p.finditer(text, pos, endpos) for p in self.patterns]."""
         endpos = min(endpos, len(text))
         if pos >= endpos:
             return [[] for _ in self.patterns]
-        last = self._last
+        last = _LAST.get(self._key)
         if last is None or last[0] is not text:
-            last = self._last = self._index(text)
+            last = _LAST[self._key] = self._index(text)
         _, starts, reach, found = last
         i = bisect_left(starts, pos)
         j = bisect_left(starts, endpos, i)
@@ -189,7 +189,7 @@ class PhraseSet:
 
     def _index(self, text: str) -> tuple:
         """A new text: every pattern's matches in the whole text, in order of start."""
-        found = sorted(((k, m) for k, p in enumerate(self.patterns) for m in p.finditer(text)),
+        found = sorted([(k, m) for k, p in enumerate(self.patterns) for m in p.finditer(text)],
                        key=lambda km: (km[1].start(), km[0]))
         starts = [m.start() for _, m in found]
         reach = list(accumulate((m.end() for _, m in found), max))

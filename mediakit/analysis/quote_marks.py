@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import compress
+from typing import cast
 
 from ..corpus import Article
 from ..findings import Finding
@@ -53,7 +54,7 @@ _MAX_WORDS = 40  # words read from a quote: enough for every rule, bounded for l
 
 
 @cache
-def _cues() -> dict[str, tuple[str, frozenset]]:
+def _cues() -> dict[str, tuple[str, frozenset[tuple[str, ...]]]]:
     data = load_data("quote_cues.yaml")
     return {name: (group["reason"], phrases(group["words"])) for name, group in data.items()}
 
@@ -144,7 +145,7 @@ def _list_item(q: _Pair, r: _Reader) -> tuple[str, str] | None:
     item = _LIST_ITEM.match(q.line)
     if not item:
         return None
-    body = WORD.findall(strip_links(q.line[item.end():]))
+    body: list[str] = WORD.findall(strip_links(q.line[item.end():]))
     if len(q.words) >= 0.6 * len(body):
         return "title", ("These marks make up a whole item of a bulleted list; lists like this "
                          "give the names of pages, articles or events, so the marks give a title.")
@@ -241,7 +242,7 @@ def _is_headline(line: str) -> bool:
     line = line.strip()
     if line[-1:] in ".!\"”" or line.startswith(("-", "*", "•")):
         return False  # checked first: most lines end here, before their words are read
-    words = WORD.findall(strip_links(line))
+    words: list[str] = WORD.findall(strip_links(line))
     if not 3 <= len(words) <= 25:
         return False
     content = [w for w in words if w.lower() not in FUNCTION_WORDS]
@@ -322,7 +323,7 @@ _DETERMINERS = {"a", "an", "the", "one"}
 
 def _noun_phrase(raw: list[str]) -> str:
     """The words up to the first punctuation mark: 'the Russian government.' -> 'the Russian government'."""
-    words = []
+    words: list[str] = []
     for w in raw:
         bare = w.rstrip(".,;:!?)”\"’'")
         if bare:
@@ -333,7 +334,7 @@ def _noun_phrase(raw: list[str]) -> str:
 
 
 def _speaker_before(raw: list[str], i: int) -> str:
-    names = []
+    names: list[str] = []
     for w in reversed(raw[max(0, i - 3):i]):
         if not w[:1].isupper() or w.lower() in FUNCTION_WORDS:
             break
@@ -429,7 +430,7 @@ def _mark_unquoted_names(reader: _Reader) -> None:
     # places are found by normal form, already worked out for every word: a word that reads
     # as a name's first word (whatever its apostrophes, with or without 's) has the normal
     # form of that word or of the word with 's; only there are the words read as written
-    firsts = {norm(w) for key in wanted for w in (key[0], key[0] + "'s")}
+    firsts: set[str] = {norm(w) for key in wanted for w in (key[0], key[0] + "'s")}
     words = reader.masked_words
     longest = max(map(len, wanted))
     for i in compress(range(len(words.words)), map(firsts.__contains__, words.words)):
@@ -482,5 +483,5 @@ def classified(text: str) -> tuple[_Pair, ...]:
 def find_quote_marks(article: Article) -> list[Finding]:
     """Each pair of quotation marks in the article, labelled speech, scare, title or mention."""
     text = article.text
-    return [Finding.at("quote_marks", text, q.pair.start, q.pair.end, q.use, q.reason)
+    return [Finding.at("quote_marks", text, q.pair.start, q.pair.end, cast(str, q.use), q.reason)
             for q in classified(text)]

@@ -52,6 +52,8 @@ _MANY_IN = re.compile(rf"\b({'|'.join(_MANY_WORDS)})\s+in\s+(?:the\s+)?", re.IGN
 MAX_CUES = 40
 _TITLE_OK = {"the", "a", "an", "foreign", "prime", "defense", "defence", "former", "deputy",
              "senior", "top", "chief", "head", "his", "her", "its"}
+# a finding to make: (start, end, form, reason, speaker)
+_Item = tuple[int, int, str, str, Speaker]
 _THEN_PREPS = {"while", "when", "at", "during", "in", "on", "about", "to", "before", "after",
                "with", "last", "earlier"}
 
@@ -113,6 +115,12 @@ class _Run:
             cover(self.covered, q.start, q.end)
         self.out: list[Finding] = []
         self.last_direct: Speaker | None = None
+        self._opens: list[int] = []  # where the quotations open (set by `findings`)
+        # the words of the sentence `_clauses` reads (outside quotes), their starts and ends
+        self._toks: list[tuple[int, int, str]] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._verb_cues = 0  # verb, "according to" and passive cues of that sentence
 
     # -- helpers --------------------------------------------------------------------------
     def emit(self, start: int, end: int, form: str, reason: str, sp: Speaker) -> None:
@@ -247,23 +255,23 @@ class _Run:
                   f"points the reader to it", Speaker(sp.name, "document", sp.side, "thing"))
 
     # -- "Name: words" lines: headlines and interview transcripts --------------------------
-    def _label_lines(self, skip_lines: set) -> list[tuple[int, int, tuple]]:
+    def _label_lines(self, skip_lines: set[tuple[int, int]]) -> list[tuple[int, int, _Item]]:
         """Lines that start with "Name:": (line start, line end, the finding to make there)."""
         data = sourcing_data()
-        turns = []
+        turns: list[tuple[int, int, _Item]] = []
         first = True
         for a, b in self.lay.lines:
             line = self.text[a:b]
             if not line.strip():
                 continue
-            is_headline = first or (self.article.title and line.strip() == self.article.title.strip())
+            is_headline = first or bool(self.article.title and line.strip() == self.article.title.strip())
             first = False
             if self.in_furniture(a) or (a, b) in skip_lines:
                 continue
             m = _LABEL.match(line)
             if not m:
                 continue
-            label = m.group(1)
+            label: str = m.group(1)
             if norm(label.split()[0]) in data.transcript_not_names:
                 continue
             toks = tokens(self.lay.plain, a + m.start(1), a + m.end(1))
@@ -330,7 +338,7 @@ class _Run:
         cues = cues[:MAX_CUES]  # real sentences have a handful; this bounds run-on junk
         last_end = s
         for cs, ce, kind in cues:
-            clause = getattr(self, f"_cue_{kind}")(cf, s, e, cs, ce, clauses, last_end, toks)
+            clause = self._cue(kind, cf, s, e, cs, ce, clauses, last_end, toks)
             if clause is None:
                 continue
             clauses.append(clause)
@@ -340,17 +348,44 @@ class _Run:
                 last_end = ce
         return clauses
 
-    def _before(self, pos: int, n: int) -> list:
+    def _cue(self, kind: str, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
+             last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
+        """`_cue_<kind>`: the clause a cue of that kind starts, if any (direct calls, so a
+        compiled build calls them natively)."""
+        if kind == "verb":
+            return self._cue_verb(cf, s, e, cs, ce, clauses, last_end, toks)
+        if kind == "passive":
+            return self._cue_passive(cf, s, e, cs, ce, clauses, last_end, toks)
+        if kind == "according":
+            return self._cue_according(cf, s, e, cs, ce, clauses, last_end, toks)
+        if kind == "agentless":
+            return self._cue_agentless(cf, s, e, cs, ce, clauses, last_end, toks)
+        if kind == "made":
+            return self._cue_made(cf, s, e, cs, ce, clauses, last_end, toks)
+        if kind == "page":
+            return self._cue_page(cf, s, e, cs, ce, clauses, last_end, toks)
+        if kind == "self":
+            return self._cue_self(cf, s, e, cs, ce, clauses, last_end, toks)
+        if kind == "many":
+            return self._cue_many(cf, s, e, cs, ce, clauses, last_end, toks)
+        if kind == "noun":
+            return self._cue_noun(cf, s, e, cs, ce, clauses, last_end, toks)
+        if kind == "remarks":
+            return self._cue_remarks(cf, s, e, cs, ce, clauses, last_end, toks)
+        raise ValueError(f"no rule for the cue kind {kind!r}")
+
+    def _before(self, pos: int, n: int) -> list[tuple[int, int, str]]:
         """The last n tokens (outside quotes) of the sentence that end by pos."""
         k = bisect_right(self._ends, pos)
         return self._toks[max(0, k - n):k]
 
-    def _after(self, pos: int, n: int) -> list:
+    def _after(self, pos: int, n: int) -> list[tuple[int, int, str]]:
         """The first n tokens (outside quotes) of the sentence that start at or after pos."""
         k = bisect_left(self._starts, pos)
         return self._toks[k:k + n]
 
-    def _cue_verb(self, cf, s, e, cs, ce, clauses, last_end, toks) -> Clause | None:
+    def _cue_verb(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
+                  last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
         data = sourcing_data()
         plain = self.lay.plain
         word = plain[cs:ce]
@@ -457,14 +492,15 @@ class _Run:
         k = bisect_left(self._opens, pos)
         return k < len(self._opens) and self._opens[k] - pos <= n
 
-    def _first_subject(self, cf, s, cs):
+    def _first_subject(self, cf: ClauseFinder, s: int, cs: int) -> tuple[Speaker, int] | None:
         for c in sorted(cf.candidates(s, cs), key=lambda c: c.start)[:1]:
             sp = cf.resolve(c)
             if sp:
                 return sp, c.start
         return None
 
-    def _clause(self, kind, cs, ce, subj, sp, word, template, clauses) -> Clause:
+    def _clause(self, kind: str, cs: int, ce: int, subj: int, sp: Speaker, word: str, template: str,
+                clauses: list[Clause]) -> Clause:
         if sp.type == "self":
             template = f"{sourcing_data().self_reason} ({{speaker}} is the writer of this article)"
         subject = " ".join(self.text[subj:cs].split()) if subj < cs else ""
@@ -477,7 +513,8 @@ class _Run:
             reason = f"{reason} ('{word.strip()}')"
         return Clause(kind, cs, ce, min(subj, cs), sp, "indirect", reason)
 
-    def _cue_passive(self, cf, s, e, cs, ce, clauses, last_end, toks):
+    def _cue_passive(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
+                     last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
         data = sourcing_data()
         got = cf.subject_after(ce, e)
         if not got:
@@ -486,7 +523,8 @@ class _Run:
         c.inverted = True
         return c
 
-    def _cue_according(self, cf, s, e, cs, ce, clauses, last_end, toks):
+    def _cue_according(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
+                       last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
         data = sourcing_data()
         got = cf.subject_after(ce, e)
         if not got:
@@ -503,7 +541,8 @@ class _Run:
         c.inverted = self.lay.plain[s:cs].strip() != ""
         return c
 
-    def _cue_agentless(self, cf, s, e, cs, ce, clauses, last_end, toks):
+    def _cue_agentless(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
+                       last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
         found = sourcing_data().agentless_by.get(phrase_key(self.lay.plain[cs:ce]))
         if not found:
             return None
@@ -521,7 +560,8 @@ class _Run:
             c.span = (lo + pre.rfind("what"), end)
         return c
 
-    def _cue_made(self, cf, s, e, cs, ce, clauses, last_end, toks):
+    def _cue_made(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
+                  last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
         got = cf.subject_before(s, cs, max_gap=1)
         if not got:
             return None
@@ -530,7 +570,8 @@ class _Run:
                    sourcing_data().remarks_reason.replace("{speaker}", sp.name))
         return c
 
-    def _cue_remarks(self, cf, s, e, cs, ce, clauses, last_end, toks):
+    def _cue_remarks(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
+                     last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
         word = norm(self.lay.plain[cs:ce].split()[0])
         sp = self.res.state.person if word in ("his", "her") else (self.last_direct or self.res.state.last)
         if sp is None or any(c.kind == "verb" for c in clauses):
@@ -540,7 +581,8 @@ class _Run:
         c.span = (cs, ce)
         return c
 
-    def _cue_page(self, cf, s, e, cs, ce, clauses, last_end, toks):
+    def _cue_page(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
+                  last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
         data = sourcing_data()
         before = self._before(cs, 4)
         while before and norm(before[-1][2]) in ("official", "own", "main", "english-language"):
@@ -566,7 +608,8 @@ class _Run:
         c.span = (start, ce)
         return c
 
-    def _cue_self(self, cf, s, e, cs, ce, clauses, last_end, toks):
+    def _cue_self(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
+                  last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
         data = sourcing_data()
         after = self._after(cs, 30)
         for n, (ts, _, w) in enumerate(after):
@@ -579,7 +622,8 @@ class _Run:
                         return c
         return None
 
-    def _cue_many(self, cf, s, e, cs, ce, clauses, last_end, toks):
+    def _cue_many(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
+                  last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
         data = sourcing_data()
         plain = self.lay.plain
         j = ce
@@ -612,11 +656,12 @@ class _Run:
         c.span = (cs, e)
         return c
 
-    def _cue_noun(self, cf, s, e, cs, ce, clauses, last_end, toks):
+    def _cue_noun(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
+                  last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
         data = sourcing_data()
         word = self.text[cs:ce]
         before = self._before(cs, 3)
-        owner = None
+        owner: int | None = None
         for k in range(len(before) - 1, -1, -1):
             w = before[k][2]
             base, poss = _strip_possessive(w)
@@ -645,7 +690,8 @@ class _Run:
         return c
 
     # -- quotes, then the findings of one sentence -----------------------------------------
-    def _quotes_and_clauses(self, s, e, clauses: list[Clause], prev_speaker) -> None:
+    def _quotes_and_clauses(self, s: int, e: int, clauses: list[Clause],
+                            prev_speaker: Speaker | None) -> None:
         lo, hi = bisect_left(self._opens, s), bisect_left(self._opens, e)
         quotes = [q for q in self.lay.quotes[lo:hi] if q.depth == 0]
         owned: dict[int, int] = {}
@@ -698,7 +744,7 @@ class _Run:
                     continue
             self.emit(span[0], span[1], c.form, c.reason, c.speaker)
 
-    def _separate_paraphrase(self, c: Clause, quotes: list[QuotePair], span) -> bool:
+    def _separate_paraphrase(self, c: Clause, quotes: list[QuotePair], span: tuple[int, int]) -> bool:
         """Does the reporting clause paraphrase something of its own, beside its partial
         quotes? 'X said that A happened, and "..."' does; 'X said he planned to "..."' does
         not: there the quoted words are the report and only the direct entry is kept."""
@@ -739,7 +785,7 @@ class _Run:
                 break
         return c.subj_start, end
 
-    def _has_content(self, span, c: Clause, need: int = 4) -> bool:
+    def _has_content(self, span: tuple[int, int], c: Clause, need: int = 4) -> bool:
         hi = c.cue_start if c.subject_after else span[1]  # "..., said X, a diplomat": not content
         toks = [t for t in tokens(self.lay.plain, span[0], min(span[1], hi))
                 if not self.covered[t[0]] and not (c.subj_start <= t[0] < c.cue_end)]
@@ -750,8 +796,8 @@ class _Run:
         for n in reversed(usable):  # "X said that \"...\"": the clause right before the quote
             c = clauses[n]
             if c.cue_end <= q.open:
-                between = tokens(self.lay.plain, c.cue_end, q.open)
-                if len(between) <= 3 and "\n" not in self.text[c.cue_end:q.open]:
+                gap = tokens(self.lay.plain, c.cue_end, q.open)
+                if len(gap) <= 3 and "\n" not in self.text[c.cue_end:q.open]:
                     return n
                 break
         if q.close is not None:

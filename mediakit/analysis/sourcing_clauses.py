@@ -80,7 +80,8 @@ class ClauseFinder:
         """The words of plain[a:b] outside quotations and transcript turns."""
         return uncovered_tokens(self.plain, a, b, self.covered)
 
-    def candidates(self, a: int, b: int, allow_unknown: bool = False, toks=None) -> list[Cand]:
+    def candidates(self, a: int, b: int, allow_unknown: bool = False,
+                   toks: list[tuple[int, int, str]] | None = None) -> list[Cand]:
         """Possible speakers in plain[a:b]; `toks` are its words outside quotations, when the
         caller has them already."""
         data = sourcing_data()
@@ -88,22 +89,23 @@ class ClauseFinder:
         if toks is None:
             toks = self.words(a, b)
         cands: list[Cand] = []
+        assert data.self_re is not None and data.anonymous_phrases_re is not None  # set on load
         for m in data.self_re.finditer(plain, a, b):
             if not self.covered[m.start()]:
                 cands.append(Cand(m.start(), m.end(), self.res.self_speaker()))
         for m in data.anonymous_phrases_re.finditer(plain, a, b):
-            head = m.group().split()
+            head: list[str] = m.group().split()
             noun = next((w for w in head if norm(w) in ("people", "person", "source", "sources",
                                                          "those")), head[0])
             sp = Speaker(f"unnamed {norm(noun)}", "anonymous", "none", "anonymous",
                          f"'{m.group()} ...' describes the source without naming it")
             cands.append(Cand(m.start(), m.end(), sp))
         for ch in chunks(plain, toks):
-            sp = self.res.resolve_chunk(ch, allow_unknown)
-            if sp is not None:
-                if sp.kind == "thing" and sp.side == "none" and sp.why == "an institution":
-                    sp = self._nationalise(sp, toks, ch[0][0])
-                cands.append(Cand(ch[0][0], ch[-1][1], sp))
+            found = self.res.resolve_chunk(ch, allow_unknown)
+            if found is not None:
+                if found.kind == "thing" and found.side == "none" and found.why == "an institution":
+                    found = self._nationalise(found, toks, ch[0][0])
+                cands.append(Cand(ch[0][0], ch[-1][1], found))
         lows = list(map(norm, map(itemgetter(2), toks)))
         # only the words that can stand for a speaker (the test below is a pure filter)
         for n in compress(range(len(toks)), map(_speaker_words().__contains__, lows)):
@@ -139,7 +141,7 @@ class ClauseFinder:
         cands.extend(self._documents(toks, lows))
         return sorted(cands, key=lambda c: (c.end, -c.start))
 
-    def document_np(self, toks, i: int) -> tuple[Speaker, int, int] | None:
+    def document_np(self, toks: list[tuple[int, int, str]], i: int) -> tuple[Speaker, int, int] | None:
         """A document named by a common noun, from toks[i]: 'the council's engineering report',
         'a leaked memo', 'court documents', 'a 2023 survey by the Reading Agency'.
 
@@ -148,7 +150,7 @@ class ClauseFinder:
         plain = self.plain
         owner: list[str] = []
         mods: list[str] = []
-        head = None
+        head: int | None = None
         for k in range(i, min(i + 6, len(toks))):
             s, _, w = toks[k]
             if k > i and plain[toks[k - 1][1]:s].strip(" \u00a0"):
@@ -178,7 +180,7 @@ class ClauseFinder:
             k += 1  # "a study published last year by ..."
         if k < len(nxt) and norm(nxt[k][2]) in ("by", "from", "of") and (k == 0 or norm(nxt[k][2]) == "by") \
                 and plain[toks[head][1]:nxt[k][0]].replace(" ", "").replace("-", "").isalnum() | (k == 0):
-            cap = []
+            cap: list[tuple[int, int, str]] = []
             for t in nxt[k + 1:]:
                 if not cap and norm(t[2]) == "the":
                     continue
@@ -206,10 +208,10 @@ class ClauseFinder:
         why = f"'{toks[head][2]}' is a document" + (f" of {name}" if owner else "")
         return Speaker(name, "document", side, "thing", why), toks[i][0], end
 
-    def _documents(self, toks, lows: list[str]) -> list[Cand]:
+    def _documents(self, toks: list[tuple[int, int, str]], lows: list[str]) -> list[Cand]:
         """Documents as subjects: 'The study found', 'the report said' (`lows`: the words
         normalised)."""
-        out = []
+        out: list[Cand] = []
         for n in compress(range(len(toks)), map(_DOC_NOUNS.__contains__, lows)):
             w = toks[n][2]
             if w[:1].isupper() and n > 0:
@@ -242,7 +244,7 @@ class ClauseFinder:
             out.append(Cand(got[1], got[2], sp))
         return out
 
-    def _nationalise(self, sp: Speaker, toks, pos: int) -> Speaker:
+    def _nationalise(self, sp: Speaker, toks: list[tuple[int, int, str]], pos: int) -> Speaker:
         """'Russia ordered ..., the Foreign Ministry said': the ministry of the country just named."""
         data = sourcing_data()
         for _, _, w in reversed([t for t in toks if t[1] <= pos]):
@@ -256,7 +258,7 @@ class ClauseFinder:
                                f"the ministry of {w}, the country named just before")
         return sp
 
-    def _group(self, toks, n) -> Cand:
+    def _group(self, toks: list[tuple[int, int, str]], n: int) -> Cand:
         data = sourcing_data()
         s, e, w = toks[n]
         mods: list[str] = []
@@ -398,7 +400,8 @@ class ClauseFinder:
                 return c.speaker, c.start
         return None
 
-    def _outlet_name(self, c: Cand, toks, verb: int) -> tuple[Speaker, int] | None:
+    def _outlet_name(self, c: Cand, toks: list[tuple[int, int, str]],
+                     verb: int) -> tuple[Speaker, int] | None:
         """'the newspaper Marca reported', 'the official IRNA news agency said': a news
         organisation's own name beside its common noun is the speaker."""
         data = sourcing_data()
@@ -434,7 +437,8 @@ class ClauseFinder:
                 return c2.speaker, c.start
         return None
 
-    def _titled_person_after(self, c: Cand, cands: list[Cand], toks) -> tuple[Speaker, int] | None:
+    def _titled_person_after(self, c: Cand, cands: list[Cand],
+                             toks: list[tuple[int, int, str]]) -> tuple[Speaker, int] | None:
         """'council leader Mark Owens': a group word that is part of a person's title."""
         data = sourcing_data()
         for c2 in cands:
@@ -447,7 +451,7 @@ class ClauseFinder:
                 return c2.speaker, c2.start
         return None
 
-    def _indefinite_person(self, toks, verb: int) -> tuple[Speaker, int] | None:
+    def _indefinite_person(self, toks: list[tuple[int, int, str]], verb: int) -> tuple[Speaker, int] | None:
         """'a retired driver who lost half his pension told reporters': someone described
         but not named, at the start of the clause. Anonymous."""
         for n, (s, _, w) in enumerate(toks):
@@ -455,7 +459,7 @@ class ClauseFinder:
                 continue
             if n and self.plain[toks[n - 1][1]:s].strip(" \u00a0") not in (",", "—", "–", ":"):
                 return None  # only at the start of the sentence or of a clause
-            words = []
+            words: list[str] = []
             for _, _, v in toks[n + 1:n + 4]:
                 if norm(v) in ("who", "whose") or not v[:1].islower() or norm(v) in _BREAK:
                     break
@@ -522,6 +526,6 @@ def data_nouns() -> set[str]:
     return sourcing_data().nouns
 
 
-def prev_token(plain: str, toks, pos: int) -> str:
+def prev_token(plain: str, toks: list[tuple[int, int, str]], pos: int) -> str:
     before = [w for s, _, w in toks if s < pos]
     return norm(before[-1]) if before else ""

@@ -31,7 +31,8 @@ _PHOTO = re.compile(r"\b((?:[A-Z][A-Za-z]{1,15} )?[A-Z]{2,15})(?: Photo)?/"
 
 def _name_spans(plain: str, a: int, b: int) -> list[tuple[int, int]]:
     """The comma/and-separated names in plain[a:b], as trimmed spans."""
-    out, pos = [], a
+    out: list[tuple[int, int]] = []
+    pos = a
     for m in [*_SPLIT.finditer(plain, a, b), None]:
         end = m.start() if m else b
         s, e = pos, end
@@ -67,11 +68,12 @@ def _speaker_for(name: str, kind: str, res: Resolver, byline_first: bool) -> Spe
     return Speaker(name, "outlet", "none", "thing", "not in the speakers table")
 
 
-def find_credits(text: str, plain: str, lines, res: Resolver) -> tuple[list[Finding], list]:
+def find_credits(text: str, plain: str, lines: list[tuple[int, int]],
+                 res: Resolver) -> tuple[list[Finding], list[tuple[int, int]]]:
     """Credit findings and the spans of the credit lines (skipped by the other rules)."""
     data = sourcing_data()
     findings: list[Finding] = []
-    spans = []
+    spans: list[tuple[int, int]] = []
     for a, b in lines[:12]:
         m = _DATELINE.match(plain, a, b)
         if m:

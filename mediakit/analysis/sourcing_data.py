@@ -9,6 +9,7 @@ matching stays linear in the length of the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -24,13 +25,14 @@ def _load(name: str) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-def normalise(s) -> str:
+def normalise(s: object) -> str:
     """Lower case, curly apostrophes straightened, spaces collapsed: the key of every lookup.
     Use it for whole lines (each read once); `norm` remembers the answers for words."""
     return " ".join(str(s).replace("’", "'").replace("\u00a0", " ").lower().split())
 
 
-norm = Memo(normalise, 1 << 16).__getitem__  # `normalise`, remembered: for words and names
+# `normalise`, remembered: for words and names
+norm: Callable[[object], str] = Memo(normalise, 1 << 16).__getitem__
 
 _CASE_TWINS = str.maketrans(CASE_TWINS, "iisk")  # the letters IGNORECASE matches to these
 
@@ -41,7 +43,7 @@ def phrase_key(s: str) -> str:
     return norm(s.translate(_CASE_TWINS))
 
 
-def phrase_pattern(phrases, *, flags=re.IGNORECASE) -> PhrasePattern:
+def phrase_pattern(phrases: Iterable[object], *, flags: int = re.IGNORECASE) -> PhrasePattern:
     """One regex matching any of the phrases as whole words (longest first, apostrophes either way).
 
     A long alternation is slow in Python's `re`: at every word start it tries every phrase.
@@ -105,7 +107,7 @@ class SourcingData:
     verb_reason: dict[str, str] = field(default_factory=dict)  # norm(verb) -> reason
     verb_kind: dict[str, str] = field(default_factory=dict)  # norm(verb) -> group name
     verb_then: dict[str, str] = field(default_factory=dict)  # "held" -> "responsible"
-    verb_not_then: dict[str, frozenset] = field(default_factory=dict)  # "agree" -/-> "to"
+    verb_not_then: dict[str, frozenset[str]] = field(default_factory=dict)  # "agree" -/-> "to"
     verbs_re: PhrasePattern | None = None
     participles: set[str] = field(default_factory=set)
     participle_reason: str = ""

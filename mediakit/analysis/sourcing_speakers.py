@@ -10,6 +10,7 @@ and a type, looked up in `data/speakers.yaml` or guessed from general cues
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
@@ -85,7 +86,8 @@ class State:
         self.thing: Speaker | None = None
         self.group: Speaker | None = None
         self._last: Speaker | None = None
-        self._pending: list = []  # subjects not found yet, oldest first (functions to call)
+        # subjects not found yet, oldest first (functions to call)
+        self._pending: list[Callable[[], Speaker | None]] = []
         self._newer_than_last = 0  # pending[i:] came after the last update of `last`
 
     def update(self, sp: Speaker | None) -> None:
@@ -101,7 +103,7 @@ class State:
             self.group = sp
         self._newer_than_last = len(self._pending)
 
-    def defer(self, subject) -> None:
+    def defer(self, subject: Callable[[], Speaker | None]) -> None:
         """`subject()` gives the speaker a sentence is about (or None), for when it is needed:
         a person replaces `person` and `last`, anything else changes nothing."""
         self._pending.append(subject)
@@ -166,7 +168,7 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() or norm(word) in _CONNECTORS or word.startswith(("al-", "el-"))
 
 
-_cap = Memo(_is_cap, 1 << 16).__getitem__
+_cap: Callable[[str], bool] = Memo(_is_cap, 1 << 16).__getitem__
 
 
 def chunks(plain: str, toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
@@ -211,7 +213,7 @@ def _appositive(plain: str, end: int) -> str:
     if not words or norm(words[0]) not in ("a", "an", "the", "who", "its", "his", "her") \
             and not words[0][:1].isupper():
         return ""
-    out = []
+    out: list[str] = []
     for w in words:
         out.append(w.rstrip(",.;:"))
         if w[-1:] in ",.;:":
@@ -296,7 +298,8 @@ def _read_person(chunk: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     return " ".join(words), tuple(title)
 
 
-_person_from_words = Memo(_read_person, 1 << 14).__getitem__
+_person_from_words: Callable[[tuple[str, ...]], tuple[str | None, tuple[str, ...]]] = \
+    Memo(_read_person, 1 << 14).__getitem__
 
 
 def _key_of_mention(word: str) -> str:
@@ -304,7 +307,7 @@ def _key_of_mention(word: str) -> str:
     return norm(_title_case(_strip_possessive(word)[0]))
 
 
-_mention_key = Memo(_key_of_mention, 1 << 16).__getitem__
+_mention_key: Callable[[str], str] = Memo(_key_of_mention, 1 << 16).__getitem__
 
 
 def entity_speaker(ent: Entity, why: str = "") -> Speaker:
@@ -337,22 +340,25 @@ def side_and_type(words: list[str], default_type: str = "other") -> tuple[str, s
     return side, typ, why
 
 
-def _read_chunk(key: tuple[tuple[str, ...], bool]) -> tuple[str, object, Speaker | None]:
+_ChunkKey = tuple[tuple[str, ...], bool]  # a chunk's words, and whether an unknown name may speak
+
+
+def _read_chunk(key: _ChunkKey) -> tuple[str, str, Speaker | None]:
     """What a run of capitalised words names, as far as the words alone tell. Names recur
     across articles, so this pure part is cached; `Resolver.resolve_chunk` adds what only the
     article knows (its writer, the titles it gave each person, the full names it used).
 
-    Returns (how, value, fallback): ("speaker", a Speaker or None, None) when the words
+    Returns (how, name, speaker): ("speaker", "", a Speaker or None) when the words
     decide; ("person", a canonical full name, None) for a person named in full; ("surname",
     a lookup key, fallback) for one word that is the surname of a person the article named
     in full if the registry has it, else `fallback`. `key` is (the words, whether an unknown
     name may speak)."""
-    words, allow_unknown = key
+    given, allow_unknown = key
     data = sourcing_data()
-    while len(words) > 1 and norm(words[0]) in data.not_speakers:
-        words = words[1:]  # "After Herzog", "In Moscow"
-    person, title = _person_from_words(words)
-    words = list(words)
+    while len(given) > 1 and norm(given[0]) in data.not_speakers:
+        given = given[1:]  # "After Herzog", "In Moscow"
+    person, title = _person_from_words(given)
+    words = list(given)
     # a known organisation or person, possibly after a determiner or a possessive place
     for i in range(len(words)):
         for j in range(len(words), i, -1):
@@ -360,30 +366,29 @@ def _read_chunk(key: tuple[tuple[str, ...], bool]) -> tuple[str, object, Speaker
             if phrase in data.entities:
                 ent = data.entities[phrase]
                 if ent.person and j == len(words) and j - i >= 2:
-                    return "speaker", entity_speaker(ent), None  # a full name ends the chunk: "UN chief X Y"
+                    return "speaker", "", entity_speaker(ent)  # a full name ends the chunk: "UN chief X Y"
                 if j == len(words) or not ent.person:
                     if i == 0 or norm(words[i - 1]) in _DETERMINERS or _strip_possessive(
                             words[i - 1])[1] or norm(words[i - 1]) in data.role_type or norm(
                             words[i - 1]) in _TITLE_WORDS or norm(words[i - 1]) in data.place_side:
                         if ent.person or j == len(words):
-                            return "speaker", entity_speaker(ent), None
+                            return "speaker", "", entity_speaker(ent)
     # "Russia's Foreign Ministry" -> "Russian Foreign Ministry"
     base, poss = _strip_possessive(words[0])
     if poss and len(words) > 1 and norm(base) in data.demonym \
             and any(norm(w) in _INSTITUTIONS for w in words[1:]):
-        rest = " ".join(words[1:])
-        name = f"{data.demonym[norm(base)]} {rest}"
-        ent = data.entities.get(norm(name))
-        if ent:
-            return "speaker", entity_speaker(ent), None
+        name = f"{data.demonym[norm(base)]} {' '.join(words[1:])}"
+        known = data.entities.get(norm(name))
+        if known:
+            return "speaker", "", entity_speaker(known)
         side, typ, _ = side_and_type([base, *words[1:]], "official")
-        return "speaker", Speaker(name, typ, side, "thing", data.place_reason.get(norm(base), "")), None
+        return "speaker", "", Speaker(name, typ, side, "thing", data.place_reason.get(norm(base), ""))
     if person:
         return "person", _canonical_person(person), None
     core = [w for w in words if norm(w) not in _DETERMINERS]
     if len(core) >= 2 and norm(core[-1]) in _INSTITUTIONS | {"agency", "council", "committee"}:
         side, typ, why = side_and_type(core, "official")  # "the Foreign Ministry"
-        return "speaker", Speaker(" ".join(core), typ, side, "thing", why or "an institution"), None
+        return "speaker", "", Speaker(" ".join(core), typ, side, "thing", why or "an institution")
     rest = [w for w in words if norm(w) not in _DETERMINERS]
     while rest and (norm(rest[0]) in _TITLE_WORDS or _person_role(rest[0])
                     or norm(_strip_possessive(rest[0])[0]) in data.place_side and len(rest) > 1):
@@ -395,16 +400,17 @@ def _read_chunk(key: tuple[tuple[str, ...], bool]) -> tuple[str, object, Speaker
             side, typ, why = side_and_type(words, "official")
             if any(norm(_strip_possessive(w)[0]) in _COMPANY for w in rest):
                 typ, why = "other", why or "a company, club or charity: it speaks for itself"
-            return "speaker", Speaker(name, typ, side, "thing", why), None
-        return "speaker", None, None
+            return "speaker", "", Speaker(name, typ, side, "thing", why)
+        return "speaker", "", None
     word = _title_case(_strip_possessive(rest[0])[0])
-    key = norm(word)
-    if key in data.not_speakers:
-        return "speaker", None, None
-    return "surname", key, _one_word_speaker(word, key, title, allow_unknown)
+    surname = norm(word)
+    if surname in data.not_speakers:
+        return "speaker", "", None
+    return "surname", surname, _one_word_speaker(word, surname, title, allow_unknown)
 
 
-_chunk_reading = Memo(_read_chunk, 1 << 15).__getitem__
+_chunk_reading: Callable[[_ChunkKey], tuple[str, str, Speaker | None]] = \
+    Memo(_read_chunk, 1 << 15).__getitem__
 
 
 def _one_word_speaker(word: str, key: str, title: tuple[str, ...], allow_unknown: bool) -> Speaker | None:
@@ -446,7 +452,9 @@ class Resolver:
         self.reg = Registry(author, out_ent.side if out_ent else "none",
                             out_ent.home_side if out_ent else None)
         self.state = State()
-        self._resolved: dict[tuple, Speaker | None] = {}  # resolve_chunk's answers
+        self._resolved: dict[_ChunkKey, Speaker | None] = {}  # resolve_chunk's answers
+        self._chunks: list[list[tuple[int, int, str]]] | None = None
+        self._ends: list[int] | None = None
         self._build(skip)
 
     # -- the registry of full names -------------------------------------------------
@@ -510,18 +518,17 @@ class Resolver:
         return Speaker(canon, typ, side, "person", why or "not in the speakers table")
 
     # -- resolving one chunk ----------------------------------------------------------
-    def resolve_chunk(self, ch, allow_unknown: bool) -> Speaker | None:
+    def resolve_chunk(self, ch: list[tuple[int, int, str]], allow_unknown: bool) -> Speaker | None:
         """The speaker a run of capitalised words names, if any. The answer depends only on
         the words and the registry (complete once built), so each run is resolved once."""
-        key = (tuple(map(itemgetter(2), ch)), allow_unknown)
+        key: _ChunkKey = (tuple(map(itemgetter(2), ch)), allow_unknown)
         if key not in self._resolved:
-            how, value, fallback = _chunk_reading(key)
+            how, name, sp = _chunk_reading(key)
             if how == "person":
-                value = self.person_speaker(value)
-            elif how == "surname":
-                value = self.person_speaker(self.reg.full_names[value]) \
-                    if value in self.reg.full_names else fallback
-            self._resolved[key] = value
+                sp = self.person_speaker(name)
+            elif how == "surname" and name in self.reg.full_names:
+                sp = self.person_speaker(self.reg.full_names[name])
+            self._resolved[key] = sp
         return self._resolved[key]
 
     # -- titles and pronouns -----------------------------------------------------------
@@ -561,9 +568,10 @@ class Resolver:
         return None
 
     def _mention_ends(self) -> list[int]:
-        if getattr(self, "_ends", None) is None or len(self._ends) != len(self.reg.mentions):
-            self._ends = [m.end for m in self.reg.mentions]
-        return self._ends
+        ends = self._ends
+        if ends is None or len(ends) != len(self.reg.mentions):
+            ends = self._ends = [m.end for m in self.reg.mentions]
+        return ends
 
     def resolve_pronoun(self, pronoun: str) -> Speaker | None:
         kind = PRONOUNS.get(pronoun.lower())

@@ -58,7 +58,8 @@ def cover(buf: bytearray, a: int, b: int) -> None:
 
 def plain_text(text: str) -> str:
     """The text with markdown link syntax blanked out, keeping every offset."""
-    pieces, pos = [], 0
+    pieces: list[str] = []
+    pos = 0
     for m in MARKDOWN_LINK.finditer(text):
         # "[words](url)" -> " words      ": the bracket, then "](url)", become spaces
         pieces += [text[pos:m.start()], " ", text[m.start() + 1:m.end(1)], " " * (m.end() - m.end(1))]
@@ -68,7 +69,8 @@ def plain_text(text: str) -> str:
 
 
 def split_lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
+    out: list[tuple[int, int]] = []
+    pos = 0
     for line in text.split("\n"):
         out.append((pos, pos + len(line)))
         pos += len(line) + 1
@@ -80,14 +82,15 @@ def _is_headline_like(s: str) -> bool:
     s = s.strip()
     if s[-1:] in ".!?\"”:":
         return False  # checked first: most lines of prose end here, before their words are read
-    words = TOKEN.findall(s)
+    words: list[str] = TOKEN.findall(s)
     if not 3 <= len(words) <= 20:
         return False
     caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
     return caps >= 0.6 * len(words)
 
 
-def find_furniture(text: str, lines: list[tuple[int, int]]) -> tuple[list, int, set[int]]:
+def find_furniture(text: str,
+                   lines: list[tuple[int, int]]) -> tuple[list[tuple[int, int, str]], int, set[int]]:
     """(furniture spans with reasons, start of the footer, indices of furniture lines)."""
     data = sourcing_data()
     furn: list[tuple[int, int, str]] = []
@@ -130,7 +133,7 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> tuple[list, int, 
 def _sentence_breaks(text: str, a: int, b: int, inside_quote: bytearray) -> list[int]:
     """Offsets (in a line) where a new sentence starts: after . ! or ? outside a quotation,
     closing marks and spaces, before a capital, a digit or an opening mark."""
-    starts = []
+    starts: list[int] = []
     for m in _STOP.finditer(text, a, b):
         i = m.start()
         if inside_quote[i]:
@@ -156,14 +159,15 @@ def _abbreviation(text: str, i: int, floor: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def split_sentences(text: str, lines, quotes: list[QuotePair]) -> list[tuple[int, int]]:
+def split_sentences(text: str, lines: list[tuple[int, int]],
+                    quotes: list[QuotePair]) -> list[tuple[int, int]]:
     """Sentences never cross a line break and never cut through a quotation."""
     covered = bytearray(len(text) + 1)
     for q in quotes:
         if q.depth == 0:
             lo, hi = q.outer_start + 1, max(q.outer_end - 1, q.outer_start + 1)
             cover(covered, lo, hi)
-    out = []
+    out: list[tuple[int, int]] = []
     for a, b in lines:
         if not text[a:b].strip():
             continue
@@ -178,7 +182,7 @@ def split_sentences(text: str, lines, quotes: list[QuotePair]) -> list[tuple[int
     return out
 
 
-def _add(text: str, s: int, e: int, out: list) -> None:
+def _add(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import accumulate, compress
+from typing import Protocol
 
 from .memo import Memo
 from .wording_text import FUNCTION_WORDS, WORD, WordIndex, load_data, norm
@@ -26,6 +27,14 @@ _STEM = 3  # a stem* entry needs at least this many letters before the *
 # `[.!?][\"”’')\]]*\s|\n|[:;]\s`, written to start with one character class so that `re`
 # skips quickly to the next candidate character instead of trying every position
 _SENTENCE_BREAK = re.compile(r"[.!?\n:;](?:(?<=[.!?])[\"”’')\]]*\s|(?<=\n)|(?<=[:;])\s)")
+
+
+class Skip(Protocol):
+    """Which tokens may not be matched words: `skip[i]`, asked only for a few tokens."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, i: int) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -76,13 +85,16 @@ def lexicon() -> tuple[tuple[Entry, ...], dict[str, list[Entry]], dict[str, list
     data = load_data("loaded_words.yaml")
     classes = {name: frozenset(norm(str(w)) for w in words)
                for name, words in (data.get("classes") or {}).items()}
-    entries, by_first, other = [], {}, {}
+    entries: list[Entry] = []
+    by_first: dict[str, list[Entry]] = {}
+    other: dict[str, list[Entry]] = {}
     for group in data["groups"]:
         not_after = frozenset(norm(str(w)) for w in group.get("not_after") or [])
         not_before = frozenset(tuple(norm(t) for t in str(w).split())
                                for w in group.get("not_before") or [])
         for pattern in group["words"]:
-            steps, current = [], []
+            steps: list = []  # tuples of token tests, or "GAP"
+            current: list[tuple] = []
             for word in str(pattern).replace("...", "…").split():
                 if word == "…":
                     steps.append(tuple(current))
@@ -91,7 +103,7 @@ def lexicon() -> tuple[tuple[Entry, ...], dict[str, list[Entry]], dict[str, list
                 else:
                     current.append(_test(word, classes))
             steps.append(tuple(current))
-            first_run = steps[0]
+            first_run: tuple = steps[0]
             second = first_run[1][1] if len(first_run) > 1 and first_run[1][0] == "in" else None
             entry = Entry(str(pattern), group["kind"], group["reason"], tuple(steps),
                           not_after, not_before, second)
@@ -200,7 +212,7 @@ def _match_run(words: list[str], pos: int, run: tuple) -> int | None:
     return pos + len(run)
 
 
-def matches(text: str, skip: Sequence[bool] | None = None, toks: Tokens | None = None
+def matches(text: str, skip: Skip | Sequence[bool] | None = None, toks: Tokens | None = None
             ) -> Iterator[Match]:
     """Every lexicon match in `text` (overlaps included); tokens flagged in `skip` may
     not be matched words (they may sit in a `…` gap)."""
