@@ -21,11 +21,12 @@ import sys
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
-# where the analysis spends its time (measured with py-spy). Not compiled: memo (a dict
-# subclass, slower compiled), and the loaded-words and readability modules, whose per-word
-# work is already done by C-level passes (they ran at x0.5 and x0.9 compiled)
+# every module the analysis spends its time in (measured with py-spy), except memo: its
+# dict subclass is slower compiled. Compiled classes have no instance __dict__, so these
+# modules use no functools.cached_property (it would work out the value on every access)
 MODULES = ("sourcing", "sourcing_clauses", "sourcing_speakers", "sourcing_text", "sourcing_credits",
-           "sourcing_data", "phrase_index", "word_index", "quote_pairs", "quote_marks")
+           "sourcing_data", "phrase_index", "word_index", "quote_pairs", "quote_marks", "loaded",
+           "wording_text", "wording_lexicon", "readability")
 HERE = Path(__file__).resolve().parent  # mediakit/analysis
 FOLDER = HERE / "_compiled"
 STAMP = FOLDER / "stamp.json"

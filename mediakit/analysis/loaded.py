@@ -9,6 +9,7 @@ instructor can extend; each entry carries the reason shown to students.
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Final
 
 from ..corpus import Article
 from ..findings import Finding
@@ -19,8 +20,8 @@ from .quote_pairs import ALL_MARKS
 from .wording_lexicon import Match, Tokens, longest_first, matches, text_tokens
 from .wording_text import load_data, speech_turn_spans
 
-KINDS = ("label", "intensifier", "emotive", "delegitimizing", "hedge")
-EXPLAINED = LABELS["loaded"]
+KINDS: Final = ("label", "intensifier", "emotive", "delegitimizing", "hedge")
+EXPLAINED: Final = LABELS["loaded"]
 
 
 def find_loaded(article: Article, *, include_scare_titles: bool = False) -> list[Finding]:

@@ -18,25 +18,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate, chain, compress, count
+from itertools import accumulate, chain, count
+from typing import Final
+
+from .word_index import token_index
 
 # the lookbehind every phrase pattern starts with: a phrase starts a word
-WORD_START = r"(?<![\w-])"
-CASE_TWINS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: match i, i, s, k under IGNORECASE
+WORD_START: Final = r"(?<![\w-])"
+CASE_TWINS: Final = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: match i, i, s, k under IGNORECASE
 # `(?<![\w-])([A-Za-z0-9]+)` with the look-behind moved after the first character, so
 # that `re` can skip fast to the next letter or digit instead of trying every position
-_STARTS = re.compile(r"([A-Za-z0-9](?<![\w-][A-Za-z0-9])[A-Za-z0-9]*)")
-_WORD_OR_HYPHEN = re.compile(r"[\w-]")
-_RUN = re.compile(r"[A-Za-z0-9]+")
-_TWIN_SET = frozenset(CASE_TWINS)
-_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+# a run that starts inside a word: after ’ ' / & or . (a word character or a hyphen before a
+# letter does not start a word: "well-known", "café")
+_INNER_START: Final = re.compile(r"[’'/&.]([A-Za-z0-9]+)")
+_WORD_OR_HYPHEN: Final = re.compile(r"[\w-]")
+_RUN: Final = re.compile(r"[A-Za-z0-9]+")
+_TWIN_SET: Final = frozenset(CASE_TWINS)
+_ALNUM: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
 _KNOWN: set[str] = set()  # the first runs of every PhrasePattern: the only runs indexed
 # each pattern's index of the last text it searched, by the pattern's serial number: one
 # dict, so that `forget` drops them all (a long article's indexes are large)
 _LAST: dict[int, tuple] = {}
-_SERIAL = count()
+_SERIAL: Final = count()
 
 
 def word_starts(text: str) -> dict[str, list[int]] | None:
@@ -49,17 +54,35 @@ def word_starts(text: str) -> dict[str, list[int]] | None:
 def _word_starts(text: str, known: int) -> dict[str, list[int]] | None:
     if any(twin in text for twin in CASE_TWINS):
         return None
-    # split on the runs and add up the pieces' lengths: the per-word work stays in C.
-    # Without case twins, lower() keeps every character's length, and whether it is a word
-    # character, a hyphen or an ASCII letter or digit (checked over all of Unicode in
-    # tests/test_fast_paths.py), so the lowered text splits at the same offsets
-    pieces = _STARTS.split(text.lower())  # [before, run, between, run, ..., after]
-    offsets = list(accumulate(map(len, pieces)))[0:-1:2]
-    runs = pieces[1::2]
+    # Read from the words the sourcing analysis splits the text into anyway (`token_index`).
+    # Every ASCII letter or digit lies in one of those words (a word runs on through letters,
+    # digits and ’'-/&.), so every word start does: at the word's own start unless a word
+    # character or a hyphen comes right before it ("_said", "a-said"), or inside it right
+    # after ’ ' / & or . ("U.S.", "AT&T"). A run's lower case is plain ASCII; a case twin
+    # would match one under IGNORECASE without being one, hence the slow way above.
+    index = token_index(text)
     at: dict[str, list[int]] = {}
-    for i in compress(range(len(runs)), map(_KNOWN.__contains__, runs)):
-        at.setdefault(runs[i], []).append(offsets[i])
-    return at
+    known_runs = _KNOWN
+    for start, word in zip(index.starts, index.raw, strict=True):
+        plain_word = word.isascii() and word.isalnum()
+        if start == 0 or not _word_or_hyphen(text[start - 1]):
+            if plain_word:
+                run = word.lower()  # most words: one run, the whole word
+            else:
+                run = _RUN.match(word).group().lower()  # type: ignore[union-attr]  # starts with one
+            if run in known_runs:
+                at.setdefault(run, []).append(start)
+        if not plain_word:
+            for m in _INNER_START.finditer(word):  # "U.S.", "AT&T", "and/or"
+                run = m.group(1).lower()
+                if run in known_runs:
+                    at.setdefault(run, []).append(start + m.start(1))
+    return at  # words in text order, and each word's own start before those inside it
+
+
+def _word_or_hyphen(char: str) -> bool:
+    r"""`re`'s [\w-] for one character: \w is what str.isalnum() accepts, and the underscore."""
+    return char.isalnum() or char == "_" or char == "-"
 
 
 def forget() -> None:

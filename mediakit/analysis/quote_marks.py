@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import compress
-from typing import cast
+from typing import Final, cast
 
 from ..corpus import Article
 from ..findings import Finding
@@ -45,12 +45,12 @@ from .wording_text import (
     strip_links,
 )
 
-USES = ("speech", "scare", "title", "mention")
-EXPLAINED = LABELS["quote_marks"]
-REPORTING_WINDOW = 25  # words before the marks in which a reporting verb counts
-LONG_QUOTE = 4  # words: from this length on, marks hold someone's words
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]")
-_MAX_WORDS = 40  # words read from a quote: enough for every rule, bounded for long quotes
+USES: Final = ("speech", "scare", "title", "mention")
+EXPLAINED: Final = LABELS["quote_marks"]
+REPORTING_WINDOW: Final = 25  # words before the marks in which a reporting verb counts
+LONG_QUOTE: Final = 4  # words: from this length on, marks hold someone's words
+_LIST_ITEM: Final = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]")
+_MAX_WORDS: Final = 40  # words read from a quote: enough for every rule, bounded for long quotes
 
 
 @cache
@@ -314,11 +314,11 @@ def _whose(speaker: str) -> str:
     return f"{speaker}'" if speaker.endswith("s") else f"{speaker}'s"
 
 
-_CLAUSE_WORDS = {"but", "and", "or", "while", "which", "who", "that", "because", "as", "if"}
+_CLAUSE_WORDS: Final = {"but", "and", "or", "while", "which", "who", "that", "because", "as", "if"}
 
 
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "the"}
-_DETERMINERS = {"a", "an", "the", "one"}
+_PRONOUNS: Final = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "the"}
+_DETERMINERS: Final = {"a", "an", "the", "one"}
 
 
 def _noun_phrase(raw: list[str]) -> str:

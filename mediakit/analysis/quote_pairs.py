@@ -14,31 +14,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
-DOUBLE_OPEN = "“„«‟"
-DOUBLE_CLOSE = "”»"
-SINGLE_OPEN = "‘‚‹"
-SINGLE_CLOSE = "’›"
-STRAIGHT_DOUBLE = '"'
-STRAIGHT_SINGLE = "'"
-ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
+DOUBLE_OPEN: Final = "“„«‟"
+DOUBLE_CLOSE: Final = "”»"
+SINGLE_OPEN: Final = "‘‚‹"
+SINGLE_CLOSE: Final = "’›"
+STRAIGHT_DOUBLE: Final = '"'
+STRAIGHT_SINGLE: Final = "'"
+ALL_MARKS: Final = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 
-_SINGLES = frozenset(SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_SINGLE)  # the rest are double
-_APOSTROPHES = frozenset(STRAIGHT_SINGLE + SINGLE_CLOSE)  # also written inside words
-_OPENING = frozenset(DOUBLE_OPEN + SINGLE_OPEN)
-_CLOSING = frozenset(DOUBLE_CLOSE + SINGLE_CLOSE)
-_DOUBLE_CLOSING = frozenset(DOUBLE_CLOSE + STRAIGHT_DOUBLE)
-_CLOSE_AFTER = frozenset(")]}" + ALL_MARKS)
-_OPENERS_BEFORE = set(" \t\n\r\u00a0([{/—–-") | set(DOUBLE_OPEN) | set(SINGLE_OPEN) | {'"', "'"}
-_SENTENCE_PUNCT = set(".,!?;:")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+_SINGLES: Final = frozenset(SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_SINGLE)  # the rest are double
+_APOSTROPHES: Final = frozenset(STRAIGHT_SINGLE + SINGLE_CLOSE)  # also written inside words
+_OPENING: Final = frozenset(DOUBLE_OPEN + SINGLE_OPEN)
+_CLOSING: Final = frozenset(DOUBLE_CLOSE + SINGLE_CLOSE)
+_DOUBLE_CLOSING: Final = frozenset(DOUBLE_CLOSE + STRAIGHT_DOUBLE)
+_CLOSE_AFTER: Final = frozenset(")]}" + ALL_MARKS)
+_OPENERS_BEFORE: Final = set(" \t\n\r\u00a0([{/—–-") | set(DOUBLE_OPEN) | set(SINGLE_OPEN) | {'"', "'"}
+_SENTENCE_PUNCT: Final = set(".,!?;:")
+_PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t\u00a0]*\n")
 # An unclosed quote most often ends where the reporting clause starts: ", Lavrov said".
-_REPORTING_AFTER_COMMA = re.compile(
+_REPORTING_AFTER_COMMA: Final = re.compile(
     r",\s+(?:[A-Z][\w’'.-]*\s+){0,4}?(?:said|says|told|added|noted|asked|explained|stressed)\b"
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s)")
-_UNCLOSED_MAX = 1000  # characters
-_ANY_MARK = re.compile("[" + re.escape(ALL_MARKS) + "]")
+_SENTENCE_END: Final = re.compile(r"[.!?](?=\s)")
+_UNCLOSED_MAX: Final = 1000  # characters
+_ANY_MARK: Final = re.compile("[" + re.escape(ALL_MARKS) + "]")
 
 
 @dataclass(frozen=True, slots=True)

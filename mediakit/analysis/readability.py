@@ -17,27 +17,28 @@ whitespace class matches.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..corpus import Article
 from .memo import Memo
 
 # What each figure means, in words a student can read (shown in tables and tooltips).
-EXPLAINED = {
+EXPLAINED: Final = {
     "words": "How many words the article has.",
     "sentences": "How many sentences textstat counted.",
     "words_per_sentence": "Average sentence length in words: long sentences are harder to follow.",
     "long_words_pct": "Share of words with three or more syllables, in percent.",
     "grade": "Flesch-Kincaid grade: roughly the school year a reader needs to be in "
-             "to follow the text easily (10 = year 10).",
+                    "to follow the text easily (10 = year 10).",
     "reading_ease": "Flesch reading ease from 0 (very hard) to 100 (very easy).",
     "reading_minutes": "About how long it takes to read, in minutes.",
 }
 
-LANG = "en_US"  # textstat's default language, which the formulas below are for
-_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")
-_TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat 0.7.8's count_sentences
-_WORD_CHAR = re.compile(r"\w")
-MS_PER_CHAR = 14.69  # textstat's default reading speed
+LANG: Final = "en_US"  # textstat's default language, which the formulas below are for
+_MARKDOWN_LINK: Final = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")
+_TEXTSTAT_SENTENCE: Final = re.compile(r"\b[^.!?]+[.!?]*")  # textstat 0.7.8's count_sentences
+_WORD_CHAR: Final = re.compile(r"\w")
+MS_PER_CHAR: Final = 14.69  # textstat's default reading speed
 
 
 def prose(text: str) -> str:

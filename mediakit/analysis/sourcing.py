@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache, partial
 from itertools import compress
 from operator import itemgetter
+from typing import Final
 
 from ..corpus import Article
 from ..findings import Finding, sorted_findings
@@ -44,18 +45,18 @@ from .sourcing_speakers import (
 from .sourcing_text import Layout, cover, layout
 from .word_index import forget_tokens, tokens, uncovered_tokens
 
-_LABEL = re.compile(r"[ \t]*([A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*){0,3}):[ \t]+")
-_SCARE_CUES = word_set("scare_cues")
-_SMALL = {"of", "the", "and", "in", "for", "to", "a", "an", "on", "vs", "vs.", "at", "with", "from"}
-_MANY_WORDS = ("many", "some", "most", "few", "others")
-_MANY_IN = re.compile(rf"\b({'|'.join(_MANY_WORDS)})\s+in\s+(?:the\s+)?", re.IGNORECASE)
-MAX_CUES = 40
-_TITLE_OK = {"the", "a", "an", "foreign", "prime", "defense", "defence", "former", "deputy",
-             "senior", "top", "chief", "head", "his", "her", "its"}
+_LABEL: Final = re.compile(r"[ \t]*([A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*){0,3}):[ \t]+")
+_SCARE_CUES: Final = word_set("scare_cues")
+_SMALL: Final = {"of", "the", "and", "in", "for", "to", "a", "an", "on", "vs", "vs.", "at", "with", "from"}
+_MANY_WORDS: Final = ("many", "some", "most", "few", "others")
+_MANY_IN: Final = re.compile(rf"\b({'|'.join(_MANY_WORDS)})\s+in\s+(?:the\s+)?", re.IGNORECASE)
+MAX_CUES: Final = 40
+_TITLE_OK: Final = {"the", "a", "an", "foreign", "prime", "defense", "defence", "former", "deputy",
+                    "senior", "top", "chief", "head", "his", "her", "its"}
 # a finding to make: (start, end, form, reason, speaker)
 _Item = tuple[int, int, str, str, Speaker]
-_THEN_PREPS = {"while", "when", "at", "during", "in", "on", "about", "to", "before", "after",
-               "with", "last", "earlier"}
+_THEN_PREPS: Final = {"while", "when", "at", "during", "in", "on", "about", "to", "before", "after",
+                      "with", "last", "earlier"}
 
 
 @cache
@@ -66,10 +67,10 @@ def _noun_cue_words() -> frozenset[str]:
 
 
 # the phrase cues `_Run._clauses` looks for in every sentence: (kind, pattern in SourcingData)
-_CUES = (("passive", "passive_re"), ("verb", "verbs_re"), ("according", "according_re"),
-         ("agentless", "agentless_re"), ("made", "made_re"), ("page", "page_nouns_re"),
-         ("self", "self_re"))
-_OTHER_CUES = tuple(kind for kind, _ in _CUES[2:])  # after passive and verb, read alike
+_CUES: Final = (("passive", "passive_re"), ("verb", "verbs_re"), ("according", "according_re"),
+                ("agentless", "agentless_re"), ("made", "made_re"), ("page", "page_nouns_re"),
+                ("self", "self_re"))
+_OTHER_CUES: Final = tuple(kind for kind, _ in _CUES[2:])  # after passive and verb, read alike
 
 
 @cache

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import compress
 from operator import itemgetter
+from typing import Final
 
 from .sourcing_data import norm, sourcing_data, word_set
 from .sourcing_speakers import (
@@ -27,27 +28,27 @@ from .sourcing_speakers import (
 )
 from .word_index import tokens, uncovered_tokens
 
-_AUX = {"has", "have", "had", "also", "will", "would", "could", "may", "might", "did", "does",
-        "do", "then", "later", "earlier", "previously", "again", "once", "repeatedly", "himself",
-        "herself", "itself", "themselves", "not", "never", "reportedly", "publicly", "recently",
-        "already", "still", "just", "last", "this", "week", "on", "monday", "tuesday",
-        "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
-_BE = {"is", "are", "was", "were", "be", "been", "being"}
-_BREAK = {"that", "which", "who", "whom", "whose", "because", "since", "while", "if", "but",
-          "although", "though", "where", "and", "or", "when", "after", "before", "as"}
-_PREPS = {"after", "before", "while", "by", "when", "upon", "in", "without"}
-_ANON_MODIFIERS = word_set("anonymous_modifiers")
-_DOC_NOUNS = word_set("document_nouns")
-_OFFICIAL_ANON = word_set("official_anonymous")
-_ANAPHORIC = word_set("anaphoric_nouns")
-_SINGULAR_ANON = word_set("singular_anonymous")
-_PREP_OBJ = {"in", "at", "from", "to", "with", "for", "of", "on", "by", "about", "near", "into",
-             "over", "under", "between", "against", "toward", "towards", "across", "through"}
-_FINITE = {"was", "is", "were", "are", "would", "will", "had", "has", "have", "could", "should",
-           "must", "can", "may", "might", "did", "does", "do"}
-_NOT_PERSON_ROLES = word_set("not_person_roles")
-_TITLES = word_set("title_words")
-_ISSUED = {"statement", "readout", "communique", "communiqué", "release"}  # issued by a body
+_AUX: Final = {"has", "have", "had", "also", "will", "would", "could", "may", "might", "did", "does",
+               "do", "then", "later", "earlier", "previously", "again", "once", "repeatedly", "himself",
+               "herself", "itself", "themselves", "not", "never", "reportedly", "publicly", "recently",
+               "already", "still", "just", "last", "this", "week", "on", "monday", "tuesday",
+               "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+_BE: Final = {"is", "are", "was", "were", "be", "been", "being"}
+_BREAK: Final = {"that", "which", "who", "whom", "whose", "because", "since", "while", "if", "but",
+                 "although", "though", "where", "and", "or", "when", "after", "before", "as"}
+_PREPS: Final = {"after", "before", "while", "by", "when", "upon", "in", "without"}
+_ANON_MODIFIERS: Final = word_set("anonymous_modifiers")
+_DOC_NOUNS: Final = word_set("document_nouns")
+_OFFICIAL_ANON: Final = word_set("official_anonymous")
+_ANAPHORIC: Final = word_set("anaphoric_nouns")
+_SINGULAR_ANON: Final = word_set("singular_anonymous")
+_PREP_OBJ: Final = {"in", "at", "from", "to", "with", "for", "of", "on", "by", "about", "near", "into",
+                    "over", "under", "between", "against", "toward", "towards", "across", "through"}
+_FINITE: Final = {"was", "is", "were", "are", "would", "will", "had", "has", "have", "could", "should",
+                  "must", "can", "may", "might", "did", "does", "do"}
+_NOT_PERSON_ROLES: Final = word_set("not_person_roles")
+_TITLES: Final = word_set("title_words")
+_ISSUED: Final = {"statement", "readout", "communique", "communiqué", "release"}  # issued by a body
 
 
 @dataclass

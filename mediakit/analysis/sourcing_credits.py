@@ -9,24 +9,25 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from ..findings import Finding
 from .sourcing_data import norm, normalise, sourcing_data
 from .sourcing_speakers import Resolver, Speaker
 
-_SPLIT = re.compile(r",|;|\||&|\band\b")
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-_CONNECT = {"and", "of", "the", "de", "van", "von", "al", "bin", "dpa", "el", "da"}
-_LEAD = " \t-*•–—>_(\u00a0"
+_SPLIT: Final = re.compile(r",|;|\||&|\band\b")
+_SENTENCE_END: Final = re.compile(r"[.!?](?:\s|$)")
+_CONNECT: Final = {"and", "of", "the", "de", "van", "von", "al", "bin", "dpa", "el", "da"}
+_LEAD: Final = " \t-*•–—>_(\u00a0"
 # "MOSCOW, March 3 (Reuters) -": the agency that supplied the story, in the dateline
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     r"[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{0,40})?\(([A-Z][\w./ -]{1,30})\)\s*[-–—]")
 # "AP and Reuters contributed to this report."
-_CONTRIBUTED = re.compile(r"[ \t]*([A-Z][^\n]{1,80}?) contributed (?:reporting )?to this "
-                          r"(?:report|story|article)\.?[ \t]*$")
+_CONTRIBUTED: Final = re.compile(r"[ \t]*([A-Z][^\n]{1,80}?) contributed (?:reporting )?to this "
+                                 r"(?:report|story|article)\.?[ \t]*$")
 # "REUTERS/Maxim Shemetov", "AFP/Getty Images": a photo credit at the end of a caption
-_PHOTO = re.compile(r"\b((?:[A-Z][A-Za-z]{1,15} )?[A-Z]{2,15})(?: Photo)?/"
-                    r"[A-Z][\w.-]{0,30}(?: [A-Z][\w.-]{0,30}){0,2}\s*$")
+_PHOTO: Final = re.compile(r"\b((?:[A-Z][A-Za-z]{1,15} )?[A-Z]{2,15})(?: Photo)?/"
+                           r"[A-Z][\w.-]{0,30}(?: [A-Z][\w.-]{0,30}){0,2}\s*$")
 
 
 def _name_spans(plain: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Final
 
 import yaml
 
@@ -34,7 +35,7 @@ def normalise(s: object) -> str:
 # `normalise`, remembered: for words and names
 norm: Callable[[object], str] = Memo(normalise, 1 << 16).__getitem__
 
-_CASE_TWINS = str.maketrans(CASE_TWINS, "iisk")  # the letters IGNORECASE matches to these
+_CASE_TWINS: Final = str.maketrans(CASE_TWINS, "iisk")  # the letters IGNORECASE matches to these
 
 
 def phrase_key(s: str) -> str:

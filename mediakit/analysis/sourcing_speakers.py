@@ -14,21 +14,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
+from typing import Final
 
 from .memo import Memo
 from .sourcing_data import Entity, norm, sourcing_data, word_set
 from .sourcing_text import cover
 from .word_index import tokens
 
-_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
-_TITLE_WORDS = word_set("title_words")
-_COMPANY = word_set("company_words")
-_ORG_WORDS = word_set("organisation_words") | word_set("place_words") | _COMPANY
-_PLACE_ORG = word_set("place_words")  # a place or an event: never speaks
-_INSTITUTIONS = word_set("institution_words")
-_NAMES_WITH_THE = word_set("names_with_the")
-PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "group"}
-_CONNECTORS = {"al-", "bin", "ibn", "de", "da", "del", "van", "von", "der", "ben", "abu", "el"}
+_DETERMINERS: Final = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
+_TITLE_WORDS: Final = word_set("title_words")
+_COMPANY: Final = word_set("company_words")
+_ORG_WORDS: Final = word_set("organisation_words") | word_set("place_words") | _COMPANY
+_PLACE_ORG: Final = word_set("place_words")  # a place or an event: never speaks
+_INSTITUTIONS: Final = word_set("institution_words")
+_NAMES_WITH_THE: Final = word_set("names_with_the")
+PRONOUNS: Final = {"he": "person", "she": "person", "it": "thing", "they": "group"}
+_CONNECTORS: Final = {"al-", "bin", "ibn", "de", "da", "del", "van", "von", "der", "ben", "abu", "el"}
 
 
 @dataclass(frozen=True)

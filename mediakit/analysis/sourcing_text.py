@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from .quote_pairs import QuotePair, find_quote_pairs
 from .sourcing_data import normalise, sourcing_data
 from .word_index import TOKEN
 
 # "[words](address)" copied with a web page's text (bounded, so it cannot backtrack far)
-MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\(([^()\s]{0,500})\)")
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sgt", "gen", "col", "lt", "capt", "prof", "jan",
-                  "feb", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u",
-                  "vs", "no", "jr", "sr", "inc", "co", "gov", "sen", "rep", "adm", "maj", "cpl",
-                  "pvt", "rev", "fr", "mt", "ft", "approx", "etc", "al"}
-_STOP = re.compile(r"[.!?]")
-MAX_SENTENCE = 1500  # longer "sentences" (lists, run-on captures) are cut at a space
+MARKDOWN_LINK: Final = re.compile(r"\[([^\[\]\n]{0,300})\]\(([^()\s]{0,500})\)")
+_ABBREVIATIONS: Final = {"mr", "mrs", "ms", "dr", "st", "sgt", "gen", "col", "lt", "capt", "prof", "jan",
+                         "feb", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u",
+                         "vs", "no", "jr", "sr", "inc", "co", "gov", "sen", "rep", "adm", "maj", "cpl",
+                         "pvt", "rev", "fr", "mt", "ft", "approx", "etc", "al"}
+_STOP: Final = re.compile(r"[.!?]")
+MAX_SENTENCE: Final = 1500  # longer "sentences" (lists, run-on captures) are cut at a space
 
 
 @dataclass

@@ -12,9 +12,10 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter
+from typing import Final
 
-TOKEN = re.compile(r"[A-Za-z0-9][\w’'\-/&.]*")
-_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+TOKEN: Final = re.compile(r"[A-Za-z0-9][\w’'\-/&.]*")
+_TOKEN_SPLIT: Final = re.compile(f"({TOKEN.pattern})")
 
 
 def tokens(plain: str, a: int, b: int) -> list[tuple[int, int, str]]:
@@ -37,15 +38,15 @@ def uncovered_tokens(plain: str, a: int, b: int, covered: bytearray) -> list[tup
     return [t for t in toks if not covered[t[0]]]
 
 
-_SMALL_WINDOW = 24  # characters: a window this short is quicker to scan than to look up
+_SMALL_WINDOW: Final = 24  # characters: a window this short is quicker to scan than to look up
 
 
 def _scan(plain: str, a: int, b: int) -> list[tuple[int, int, str]]:
     return [_token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(plain, a, b)]
 
 
-_TRAILING = (".", "’", "'", "-", "/")
-_TRAILING_SET = frozenset(_TRAILING)  # all one character long
+_TRAILING: Final = (".", "’", "'", "-", "/")
+_TRAILING_SET: Final = frozenset(_TRAILING)  # all one character long
 
 
 def _token(s: int, e: int, word: str) -> tuple[int, int, str]:
@@ -69,6 +70,7 @@ class _TokenIndex:
         words = pieces[1::2]
         offsets = list(accumulate(map(len, pieces)))  # where each piece ends
         self.starts, self.ends = offsets[0:-1:2], offsets[1::2]
+        self.raw: list[str] = words  # as matched, trailing marks included (phrase_index reads them)
         self.tokens = list(zip(self.starts, self.ends, words, strict=True))
         # words that end with a trailing mark, found by their last character (a TOKEN match
         # is never empty, and every trailing mark is one character): a set lookup per word

@@ -13,20 +13,20 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate, compress
-from typing import Protocol
+from typing import Final, Protocol
 
 from .memo import Memo
 from .wording_text import FUNCTION_WORDS, WORD, WordIndex, load_data, norm
 
-_WORD_SPLIT = re.compile(f"({WORD.pattern})")
+_WORD_SPLIT: Final = re.compile(f"({WORD.pattern})")
 
-GAP = 8  # words allowed where an entry says "…"
-_STEM = 3  # a stem* entry needs at least this many letters before the *
+GAP: Final = 8  # words allowed where an entry says "…"
+_STEM: Final = 3  # a stem* entry needs at least this many letters before the *
 # `[.!?][\"”’')\]]*\s|\n|[:;]\s`, written to start with one character class so that `re`
 # skips quickly to the next candidate character instead of trying every position
-_SENTENCE_BREAK = re.compile(r"[.!?\n:;](?:(?<=[.!?])[\"”’')\]]*\s|(?<=\n)|(?<=[:;])\s)")
+_SENTENCE_BREAK: Final = re.compile(r"[.!?\n:;](?:(?<=[.!?])[\"”’')\]]*\s|(?<=\n)|(?<=[:;])\s)")
 
 
 class Skip(Protocol):
@@ -130,6 +130,8 @@ class Tokens:
         self.raw: list[str] = pieces[1::2]  # the words as written
         self.words: list[str] = list(map(norm, self.raw))
         self._offsets = list(accumulate(map(len, pieces)))  # word i starts at _offsets[2 * i]
+        self._index: WordIndex | None = None  # worked out when first asked for
+        self._breaks: list[int] | None = None
 
     def start(self, i: int) -> int:
         return self._offsets[2 * i]
@@ -142,18 +144,18 @@ class Tokens:
     def span(self, i: int) -> tuple[int, int]:
         return self.start(i), self.end(i)
 
-    @cached_property
+    @property
     def index(self) -> WordIndex:
         """The words with their offsets as written (a possessive 's included), for windows."""
-        offsets = self._offsets
-        return WordIndex(self.text, offsets[0:-1:2], offsets[1::2], self.raw, self.words)
-
-    @cached_property
-    def _breaks(self) -> list[int]:
-        return [m.start() for m in _SENTENCE_BREAK.finditer(self.text)]
+        if self._index is None:
+            offsets = self._offsets
+            self._index = WordIndex(self.text, offsets[0:-1:2], offsets[1::2], self.raw, self.words)
+        return self._index
 
     def sentence(self, i: int) -> int:
         """Sentence number of word i: how many sentence breaks come before it."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _SENTENCE_BREAK.finditer(self.text)]
         return bisect_left(self._breaks, self._offsets[2 * i])
 
 

@@ -13,16 +13,17 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import compress
+from typing import Final
 
 import yaml
 
 from .memo import Memo
 
-WORD = re.compile(r"[^\W_][\w’'\-]*")
+WORD: Final = re.compile(r"[^\W_][\w’'\-]*")
 # `[.!?][\"”’')\]]*\s|\n`, starting with one character class so that `re` skips fast
-_SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’')\]]*\s|(?<=\n))")
-_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,300}\)?")
-FUNCTION_WORDS = frozenset(
+_SENTENCE_BREAK: Final = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’')\]]*\s|(?<=\n))")
+_MARKDOWN_LINK: Final = re.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,300}\)?")
+FUNCTION_WORDS: Final = frozenset(
     "a an the of and or for in on at to by with from de du la le al el bin von van der".split())
 
 
@@ -147,9 +148,9 @@ def _line_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
 
-_TURN = re.compile(
+_TURN: Final = re.compile(
     r"(?m)^[ \t]*(?:[A-Z][\w.'’-]*[ \t]){0,3}[A-Z][\w.'’-]*:[ \t]+[^\n]{20,}$")
-_NEWLINE = re.compile("\n")
+_NEWLINE: Final = re.compile("\n")
 
 
 class WordIndex:
