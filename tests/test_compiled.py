@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 import pytest
@@ -40,8 +41,9 @@ def stamp(here: Path, sources: str) -> None:
     (here / "_compiled" / "stamp.json").write_text(json.dumps({"sources": sources}), encoding="utf-8")
 
 
-def test_a_current_build_is_searched_first(package_copy):
+def test_a_current_build_is_searched_first(package_copy, monkeypatch):
     stamp(package_copy, compiled.source_hash())
+    monkeypatch.setattr(compiled, "_loads", lambda: True)  # the copy has no library to load
     path = [str(package_copy)]
     assert compiled.activate(path) is True
     assert path == [str(package_copy / "_compiled"), str(package_copy)]
@@ -67,8 +69,20 @@ def test_no_build_a_broken_stamp_or_mediakit_pure_means_pure_python(package_copy
     (package_copy / "_compiled" / "stamp.json").write_text("{not json", encoding="utf-8")
     assert compiled.activate(path) is False
     stamp(package_copy, compiled.source_hash())
+    monkeypatch.setattr(compiled, "_loads", lambda: True)
     monkeypatch.setenv(compiled.PURE_ENV, "1")
     assert compiled.activate(path) is False and path == [str(package_copy)]
+
+
+def test_a_damaged_build_leaves_the_analysis_in_pure_python(package_copy, monkeypatch):
+    stamp(package_copy, compiled.source_hash())
+    monkeypatch.delitem(sys.modules, f"{compiled.GROUP}__mypyc", raising=False)  # load it afresh
+    name = compiled.GROUP.rpartition(".")[2] + "__mypyc" + EXTENSION_SUFFIXES[0]
+    (package_copy / "_compiled" / name).write_bytes(b"not a shared library")
+    path = [str(package_copy)]
+    assert compiled.activate(path) is False and path == [str(package_copy)]
+    (package_copy / "_compiled" / "stamp.json").write_text('["a list, not a stamp"]', encoding="utf-8")
+    assert compiled.is_current() is False
 
 
 def test_status_command_says_whether_the_build_is_current(package_copy, capsys):

@@ -18,8 +18,6 @@ from pathlib import Path
 
 from . import compiled
 
-GROUP = "mediakit.analysis._native"  # the build's shared library: mediakit/analysis/_native__mypyc
-
 
 class BuildError(RuntimeError):
     pass
@@ -51,13 +49,18 @@ def build() -> str:
     work = Path(tempfile.mkdtemp(prefix="mediakit-build-"))
     before = Path.cwd()
     try:
-        os.chdir(compiled.HERE.parent.parent)  # mypy names modules by their path from here
+        # compile a copy of the package, alone in a folder: mypy names modules by their path
+        # from the current folder, and must not meet what sits beside the package (other
+        # modules in site-packages, or the repository's pyproject.toml)
+        shutil.copytree(compiled.HERE.parent, work / "src" / "mediakit",
+                        ignore=shutil.ignore_patterns("_compiled", "__pycache__"))
+        os.chdir(work / "src")
         args = ["--ignore-missing-imports", "--follow-imports=silent", f"--cache-dir={work / 'cache'}",
                 *(f"mediakit/analysis/{m}.py" for m in compiled.MODULES)]
         try:
-            with warnings.catch_warnings():  # setuptools' notes on pyproject.toml: not the build's
+            with warnings.catch_warnings():  # setuptools' own notes: nothing to act on here
                 warnings.simplefilter("ignore")
-                extensions = mypycify(args, group_name=GROUP, target_dir=str(work / "c"))
+                extensions = mypycify(args, group_name=compiled.GROUP, target_dir=str(work / "c"))
                 setup(name="mediakit-compiled", ext_modules=extensions,
                       script_args=["--quiet", "build_ext", "--build-lib", str(work / "lib"),
                                    "--build-temp", str(work / "tmp")])

@@ -19,6 +19,7 @@ import json
 import os
 import sys
 from importlib.machinery import EXTENSION_SUFFIXES
+from importlib.util import module_from_spec, spec_from_file_location
 from pathlib import Path
 
 # every module the analysis spends its time in (measured with py-spy), except memo: its
@@ -31,6 +32,8 @@ HERE = Path(__file__).resolve().parent  # mediakit/analysis
 FOLDER = HERE / "_compiled"
 STAMP = FOLDER / "stamp.json"
 PURE_ENV = "MEDIAKIT_PURE"
+# the build's shared library, which every compiled module loads: mediakit/analysis/_native__mypyc
+GROUP = "mediakit.analysis._native"
 
 
 def source_hash() -> str:
@@ -48,25 +51,42 @@ def source_hash() -> str:
     return digest.hexdigest()
 
 
-def _stamp() -> dict:
-    try:
-        return json.loads(STAMP.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
 def is_current() -> bool:
     """Is there a build, made from the sources as they are now, for this Python?"""
-    return _stamp().get("sources") == source_hash()
+    try:
+        stamp = json.loads(STAMP.read_text(encoding="utf-8"))
+        return isinstance(stamp, dict) and stamp.get("sources") == source_hash()
+    except (OSError, ValueError):  # no build, or a file that cannot be read: pure Python
+        return False
 
 
 def activate(path: list[str]) -> bool:
     """Search `_compiled/` first for the package's modules (`path` is its `__path__`), if the
-    build is current and not turned off. True if it is now in use."""
+    build is current, loads, and is not turned off. True if it is now in use."""
     if os.environ.get(PURE_ENV, "") not in ("", "0") or not STAMP.exists() or not is_current():
+        return False
+    if not _loads():
         return False
     if str(FOLDER) not in path:
         path.insert(0, str(FOLDER))
+    return True
+
+
+def _loads() -> bool:
+    """Load the build's shared library now, so that a build that cannot load here (a damaged
+    file, a changed system library) leaves the analysis in pure Python instead of breaking it."""
+    name = f"{GROUP}__mypyc"
+    if name in sys.modules:
+        return True
+    spec = spec_from_file_location(name, FOLDER / (name.rpartition(".")[2] + EXTENSION_SUFFIXES[0]))
+    if spec is None or spec.loader is None:
+        return False
+    try:
+        module = module_from_spec(spec)
+        spec.loader.exec_module(module)
+    except (ImportError, OSError):
+        return False
+    sys.modules[name] = module  # the compiled modules import it by this name
     return True
 
 

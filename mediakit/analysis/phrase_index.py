@@ -215,7 +215,7 @@ class PhraseSet:
         found = sorted([(k, m) for k, p in enumerate(self.patterns) for m in p.finditer(text)],
                        key=lambda km: (km[1].start(), km[0]))
         starts = [m.start() for _, m in found]
-        reach = list(accumulate((m.end() for _, m in found), max))
+        reach = list(accumulate([m.end() for _, m in found], max))
         return text, starts, reach, found
 
 

@@ -230,7 +230,7 @@ def matches(text: str, skip: Skip | Sequence[bool] | None = None, toks: Tokens |
         candidates = by_first.get(word, ())
         stems = other.get(word[:_STEM])
         if stems:
-            candidates = [*candidates, *(e for e in stems if _ok(e.parts[0][0], word))]
+            candidates = [*candidates, *[e for e in stems if _ok(e.parts[0][0], word)]]
         for entry in candidates:
             if entry.second is not None and (i + 1 >= len(words) or words[i + 1] not in entry.second):
                 continue  # "in his view" needs "his" next: a cheap test before the full match
@@ -278,7 +278,7 @@ _start_kind = Memo(_kind_of_start, 1 << 16).__getitem__
 def _second_words() -> dict[str, frozenset[str]]:
     """First word -> every second word its pair entries allow."""
     _, by_first, _ = lexicon()
-    return {word: frozenset().union(*(e.second for e in entries if e.second is not None))
+    return {word: frozenset().union(*[e.second for e in entries if e.second is not None])
             for word, entries in by_first.items()}
 
 

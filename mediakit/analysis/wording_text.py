@@ -140,12 +140,12 @@ def speech_turn_spans(text: str) -> list[tuple[int, int]]:
     with no quotation marks."""
     # a turn is one whole line, so trying the pattern at each line start finds what
     # `_TURN.finditer(text)` finds, without trying every character of the text
-    found = (_TURN.match(text, start) for start in _line_starts(text))
+    found = [_TURN.match(text, start) for start in _line_starts(text)]
     return [(m.start(), m.end()) for m in found if m]
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    return [0, *[m.end() for m in _NEWLINE.finditer(text)]]
 
 
 _TURN: Final = re.compile(
