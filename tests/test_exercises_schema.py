@@ -209,7 +209,8 @@ def test_student_copy_leaves_out_the_key(tmp_path):
     (project / "exercises").mkdir()
     (project / "exercises" / "a.yaml").write_text("released")
     (project / "mediakit-answers.json").write_text("{}")
-    for folder in ("docs/instructors", "tests/fixtures/answers", "artifacts", "docs/other"):
+    for folder in ("docs/instructors", "tests/fixtures/answers", "artifacts", "docs/other",
+                   "mediakit/analysis/_compiled"):
         (project / folder).mkdir(parents=True)
         (project / folder / "f.md").write_text("x")
     (project / ".gitignore").write_text(".venv/\nmediakit-answers*.json\nmediakit-answers*.json.lock\n")
@@ -221,6 +222,7 @@ def test_student_copy_leaves_out_the_key(tmp_path):
     assert not (dest / "docs" / "instructors").exists() and (dest / "docs" / "other").is_dir()
     assert not (dest / "tests" / "fixtures" / "answers").exists()
     assert not (dest / "artifacts").exists()
+    assert not (dest / "mediakit" / "analysis" / "_compiled").exists()  # built per machine
     # students must be able to commit their answers file in the class copy
     assert (dest / ".gitignore").read_text() == ".venv/\n"
 

@@ -146,7 +146,8 @@ def release(source: str | Path, out: str | Path, *, new_salt: bool = False) -> l
 
 STUDENT_COPY_SKIP = {".git", ".venv", "venv", "instructor", "__pycache__", ".pytest_cache",
                      ".ruff_cache", ".ipynb_checkpoints", "node_modules", "build", "dist",
-                     ".hypothesis", "artifacts", ".sidebyside-venv"}
+                     ".hypothesis", "artifacts", ".sidebyside-venv",
+                     "_compiled"}  # the compiled analysis: made per machine (mediakit/analysis/build.py)
 # Folders that give answers away: the guide's lesson plans discuss them, and the test
 # fixtures hold full-mark answers files.
 STUDENT_COPY_SKIP_PATHS = {Path("docs/instructors"), Path("tests/fixtures/answers")}

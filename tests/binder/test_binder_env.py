@@ -35,7 +35,10 @@ probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
     "import sys, mediakit, mediakit.analysis.compiled as c; print(sys.prefix); print(mediakit.__file__); "
     "print(c.in_use())")])
 NotebookClient(probe, timeout=120, kernel_name="python3").execute()
-kernel = probe.cells[0].outputs[0]["text"].split()
+outputs = probe.cells[0].outputs
+kernel = "".join(o.get("text", "") for o in outputs if o.get("name") == "stdout").split()
+if len(kernel) != 3:
+    raise SystemExit(f"the probe cell printed {outputs!r}")
 for path in sys.argv[1:]:
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
