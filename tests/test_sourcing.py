@@ -7,6 +7,7 @@ the rules were not written against.
 
 from __future__ import annotations
 
+import re
 import time
 
 from mediakit.analysis.sourcing import find_sources
@@ -255,6 +256,22 @@ def test_sources_table_and_profile_count_the_same_findings():
     assert got[("named", "anonymous")] == 2  # the sources close to the talks, the official
     assert got[("credits", "wire")] == 3
     assert got[("side", "israel")] == 1
+
+
+def test_sources_table_shows_link_text_not_link_syntax():
+    """A copied web page keeps its links as "[words](address)": the table shows the words,
+    and its offsets still point at the exact span of the article."""
+    from mediakit.tables.sourcing import sources_table
+
+    text = ('Officials met in Sochi. "We agreed on [the main points](https://example.org/a)," '
+            'the minister said. [Reuters](#) reported that talks would go on.')
+    article = Article.from_text(text, id="links", outlet="Test")
+    table = sources_table(article)
+    assert len(table) >= 2
+    assert not table["text"].str.contains(r"\]\(|\[", regex=True).any(), list(table["text"])
+    assert any("the main points" in t for t in table["text"])
+    for row in table.itertuples():
+        assert row.text == re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text[row.start:row.end])
 
 
 def test_charts_stack_sides_per_outlet_with_tooltips():

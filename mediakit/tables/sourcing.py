@@ -24,14 +24,21 @@ FORMS = ["direct", "indirect", "link", "credit"]
 
 
 def sources_table(article: Article) -> pd.DataFrame:
-    """One row per attribution in the article, in reading order."""
+    """One row per attribution in the article, in reading order.
+
+    `start` and `end` point at the exact span of the article's text; `text` shows it as a
+    reader sees it, with the link syntax a copied web page keeps ("[words](address)" ->
+    "words")."""
+    from ..analysis.sourcing_text import MARKDOWN_LINK
+
     rows = []
     for f in find_sources(article):
         typ = f.fields.get("type", "other")
         rows.append({
             "id": article.id, "outlet": article.outlet, "start": f.start, "end": f.end,
             "speaker": f.fields.get("speaker", ""), "type": typ, "side": f.fields.get("side", "none"),
-            "form": f.label, "named": typ != "anonymous", "text": f.text, "reason": f.reason,
+            "form": f.label, "named": typ != "anonymous", "text": MARKDOWN_LINK.sub(r"\1", f.text),
+            "reason": f.reason,
         })
     return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
 
