@@ -66,8 +66,7 @@ def build() -> str:
                                    "--build-temp", str(work / "tmp")])
         except SystemExit as error:  # mypy's type errors and compiler failures exit
             raise BuildError(f"mypyc could not compile the analysis: {error}") from error
-        suffix = sysconfig.get_config_var("EXT_SUFFIX")
-        built = sorted((work / "lib" / "mediakit" / "analysis").glob(f"*{suffix}"))
+        built = sorted((work / "lib" / "mediakit" / "analysis").glob(f"*{compiled.EXTENSION_SUFFIXES[0]}"))
         if len(built) != len(compiled.MODULES) + 1:  # and the shared library
             raise BuildError(f"mypyc built {len(built)} files, expected {len(compiled.MODULES) + 1}")
         compiled.STAMP.unlink(missing_ok=True)  # a process starting now runs pure Python

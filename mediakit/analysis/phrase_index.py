@@ -31,7 +31,6 @@ CASE_TWINS: Final = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: match i, i, s, k u
 # a run that starts inside a word: after ’ ' / & or . (a word character or a hyphen before a
 # letter does not start a word: "well-known", "café")
 _INNER_START: Final = re.compile(r"[’'/&.]([A-Za-z0-9]+)")
-_WORD_OR_HYPHEN: Final = re.compile(r"[\w-]")
 _RUN: Final = re.compile(r"[A-Za-z0-9]+")
 _TWIN_SET: Final = frozenset(CASE_TWINS)
 _ALNUM: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
@@ -152,7 +151,7 @@ class PhrasePattern:
         start = endpos
         while start > pos and text[start - 1] in _ALNUM:
             start -= 1
-        if start == endpos or (start and _WORD_OR_HYPHEN.match(text, start - 1)):
+        if start == endpos or (start and _word_or_hyphen(text[start - 1])):
             return found  # no run ends at endpos, or it starts before pos or inside a word
         if found and found[-1] == start:
             return found

@@ -339,7 +339,7 @@ class _Run:
         cues = cues[:MAX_CUES]  # real sentences have a handful; this bounds run-on junk
         last_end = s
         for cs, ce, kind in cues:
-            clause = self._cue(kind, cf, s, e, cs, ce, clauses, last_end, toks)
+            clause = getattr(self, f"_cue_{kind}")(cf, s, e, cs, ce, clauses, last_end, toks)
             if clause is None:
                 continue
             clauses.append(clause)
@@ -348,32 +348,6 @@ class _Run:
             if kind in ("verb", "passive", "according"):
                 last_end = ce
         return clauses
-
-    def _cue(self, kind: str, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
-             last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
-        """`_cue_<kind>`: the clause a cue of that kind starts, if any (direct calls, so a
-        compiled build calls them natively)."""
-        if kind == "verb":
-            return self._cue_verb(cf, s, e, cs, ce, clauses, last_end, toks)
-        if kind == "passive":
-            return self._cue_passive(cf, s, e, cs, ce, clauses, last_end, toks)
-        if kind == "according":
-            return self._cue_according(cf, s, e, cs, ce, clauses, last_end, toks)
-        if kind == "agentless":
-            return self._cue_agentless(cf, s, e, cs, ce, clauses, last_end, toks)
-        if kind == "made":
-            return self._cue_made(cf, s, e, cs, ce, clauses, last_end, toks)
-        if kind == "page":
-            return self._cue_page(cf, s, e, cs, ce, clauses, last_end, toks)
-        if kind == "self":
-            return self._cue_self(cf, s, e, cs, ce, clauses, last_end, toks)
-        if kind == "many":
-            return self._cue_many(cf, s, e, cs, ce, clauses, last_end, toks)
-        if kind == "noun":
-            return self._cue_noun(cf, s, e, cs, ce, clauses, last_end, toks)
-        if kind == "remarks":
-            return self._cue_remarks(cf, s, e, cs, ce, clauses, last_end, toks)
-        raise ValueError(f"no rule for the cue kind {kind!r}")
 
     def _before(self, pos: int, n: int) -> list[tuple[int, int, str]]:
         """The last n tokens (outside quotes) of the sentence that end by pos."""
