@@ -670,6 +670,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="also time this tree's analysis against git REF's (e.g. main, HEAD~3), "
                         "interleaved in one process: a ratio that holds on a busy machine")
     parser.add_argument("--only", help=f"run only these groups (comma-separated): {', '.join(GROUPS)}")
+    parser.add_argument("--python", metavar="PATH",
+                        help="run under this other CPython of the same version (e.g. a distribution's "
+                        "optimised build), with this environment's packages and compiled analysis")
     args = parser.parse_args(argv)
     if args.only:
         unknown = set(args.only.split(",")) - set(GROUPS)
@@ -686,6 +689,8 @@ OPT_IN = {"side-by-side", "compiled"}  # they install a venv of their own: only 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.python:
+        return run_under(args.python, sys.argv[1:] if argv is None else argv)
     quick = args.quick
     sizes = ([int(s.replace("_", "")) for s in args.sizes.split(",")] if args.sizes
              else [50, 100] if quick else [1000, 10000])
@@ -732,7 +737,8 @@ def main(argv: list[str] | None = None) -> int:
     from mediakit.analysis import compiled
 
     build = "compiled (mypyc)" if compiled.in_use() else "pure Python (no current compiled build)"
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, --jobs {jobs}, analysis {build}; "
+    print(f"python {sys.version.split()[0]} ({sys.executable}), {os.cpu_count()} CPUs, --jobs {jobs}, "
+          f"analysis {build}; "
           f"load average (1/5/15 min) at start {fmt_load(load)}, at end {fmt_load(end_load)}; "
           f"total {time.perf_counter() - started:.0f} s")
     print(table.render())
@@ -742,6 +748,31 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(profile_analysis(50 if quick else 1000))
     return 0
+
+
+def run_under(python: str, argv: list[str]) -> int:
+    """The same benchmark under another interpreter of this Python version. The speed of the
+    analysis depends on how CPython itself was built: a build made with profile-guided and
+    link-time optimisation (as distributions and conda-forge ship it) runs the same code
+    faster than one made with a plain `./configure` (pyenv's default)."""
+    import sysconfig
+
+    try:
+        version = subprocess.run([python, "-c", "import sys; print(sys.version_info[:2])"],
+                                 capture_output=True, text=True, timeout=60)
+    except OSError as err:
+        version = subprocess.CompletedProcess([python], 1, "", err.strerror or str(err))
+    if version.returncode or version.stdout.strip() != str(sys.version_info[:2]):
+        print(f"--python {python}: not a Python {sys.version_info[0]}.{sys.version_info[1]} "
+              f"({(version.stdout or version.stderr).strip() or 'it did not start'}); the packages "
+              "and the compiled analysis of this environment only load in the same version",
+              file=sys.stderr)
+        return 2
+    rest = [a for i, a in enumerate(argv) if a != "--python" and not a.startswith("--python=")
+            and (i == 0 or argv[i - 1] != "--python")]
+    paths = [str(ROOT), sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys(paths))}
+    return subprocess.run([python, str(Path(__file__).resolve()), *rest], env=env).returncode
 
 
 def fmt_load(load) -> str:

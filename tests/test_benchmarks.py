@@ -51,3 +51,15 @@ def test_against_a_git_ref_prints_the_ratio_or_says_the_ref_is_unknown():
     bad = subprocess.run([sys.executable, str(SCRIPT), "--quick", "--only", "against", "--against",
                           "no-such-ref"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert bad.returncode == 0 and "no such git ref here" in bad.stdout, bad.stdout
+
+
+def test_python_option_runs_the_rows_under_the_interpreter_given_or_says_why_not(tmp_path):
+    other = tmp_path / "python"  # this same interpreter, reached by another path
+    other.symlink_to(sys.executable)
+    done = subprocess.run([sys.executable, str(SCRIPT), "--python", str(other), "--quick", "--only",
+                           "builtin"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert f"({other})" in done.stdout and "analyze 5 built-in articles" in done.stdout, done.stdout
+    bad = subprocess.run([sys.executable, str(SCRIPT), "--python", str(tmp_path / "no-python"), "--only",
+                          "builtin"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "not a Python 3." in bad.stderr, bad.stderr

