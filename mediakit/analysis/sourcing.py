@@ -317,8 +317,8 @@ class _Run:
             for m in found:
                 if not self.covered[m.start()]:
                     cues.append((m.start(), m.end(), kind))
-        if self.article.author:  # "in my column last month": the writer's own earlier work
-            for ts, te, w in toks:
+        if self.article.author and (plain.find("my", s, e) >= 0 or plain.find("My", s, e) >= 0):
+            for ts, te, w in toks:  # "in my column last month": the writer's own earlier work
                 if w in ("my", "My"):
                     cues.append((ts, te, "self"))
         for m in _many_in(plain, s, e):

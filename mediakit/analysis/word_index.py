@@ -14,7 +14,9 @@ from itertools import accumulate, compress
 from operator import itemgetter
 from typing import Final
 
-TOKEN: Final = re.compile(r"[A-Za-z0-9][\w’'\-/&.]*")
+# `[A-Za-z0-9][\w’'\-/&.]*`, with the ASCII word characters listed before \w: `re` tries a
+# character against them first, a table look-up, before \w's Unicode look-up (the same set)
+TOKEN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_’'\-/&.\w]*")
 _TOKEN_SPLIT: Final = re.compile(f"({TOKEN.pattern})")
 
 

@@ -19,7 +19,8 @@ import yaml
 
 from .memo import Memo
 
-WORD: Final = re.compile(r"[^\W_][\w’'\-]*")
+# `[^\W_][\w’'\-]*`, with the ASCII word characters listed before \w (see `word_index.TOKEN`)
+WORD: Final = re.compile(r"[^\W_][A-Za-z0-9_’'\-\w]*")
 # `[.!?][\"”’')\]]*\s|\n`, starting with one character class so that `re` skips fast
 _SENTENCE_BREAK: Final = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’')\]]*\s|(?<=\n))")
 _MARKDOWN_LINK: Final = re.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,300}\)?")
