@@ -11,7 +11,7 @@ the file (UTF-8, quotes and whitespace untouched), so `text[start:end] == findin
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 
 # Which key names a finding's label in the JSON records of each analysis. The JSON
@@ -35,21 +35,26 @@ class Finding:
     fields: Mapping[str, str] = field(default_factory=dict)  # e.g. speaker, type, side
 
     def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad span {self.start}:{self.end} for {self.text!r}")
-        if len(self.text) != self.end - self.start:
-            raise ValueError(
-                f"text {self.text!r} has {len(self.text)} characters "
-                f"but the span {self.start}:{self.end} has {self.end - self.start}"
-            )
-        if not self.reason.strip():
-            raise ValueError(f"finding {self.text!r} has no reason: every flag must explain itself")
+        _check(self.start, self.end, self.text, self.reason)
 
     @classmethod
     def at(cls, analysis: str, source: str, start: int, end: int, label: str, reason: str,
            **fields: str) -> Finding:
-        """Build a finding from a span of `source`, so text and offsets always agree."""
-        return cls(analysis, start, end, source[start:end], label, reason, dict(fields))
+        """Build a finding from a span of `source`, so text and offsets always agree.
+
+        The analyses make tens of findings per article: after the same checks, the fields are
+        set directly, in half the time of the frozen dataclass's `__init__`."""
+        text = source[start:end]
+        _check(start, end, text, reason)
+        finding = _NEW(cls)
+        _SET_ANALYSIS(finding, analysis)
+        _SET_START(finding, start)
+        _SET_END(finding, end)
+        _SET_TEXT(finding, text)
+        _SET_LABEL(finding, label)
+        _SET_REASON(finding, reason)
+        _SET_FIELDS(finding, fields)
+        return finding
 
     def to_record(self) -> dict:
         """The finding as a JSON-ready record of the CLI contract."""
@@ -62,6 +67,23 @@ class Finding:
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end
+
+
+def _check(start: int, end: int, text: str, reason: str) -> None:
+    if not 0 <= start <= end:
+        raise ValueError(f"bad span {start}:{end} for {text!r}")
+    if len(text) != end - start:
+        raise ValueError(f"text {text!r} has {len(text)} characters but the span {start}:{end} "
+                         f"has {end - start}")
+    if not reason.strip():
+        raise ValueError(f"finding {text!r} has no reason: every flag must explain itself")
+
+
+# `Finding.at` sets a new finding's fields through its slots, as the dataclass's own
+# `__init__` does, without a Python-level call for each
+_NEW = object.__new__
+(_SET_ANALYSIS, _SET_START, _SET_END, _SET_TEXT, _SET_LABEL, _SET_REASON, _SET_FIELDS) = (
+    Finding.__dict__[f.name].__set__ for f in fields(Finding))
 
 
 def check_offsets(text: str, findings: Iterable[Finding]) -> None:
