@@ -612,6 +612,21 @@ def bench_compiled(table: Table, n: int) -> None:
     table.add(name, measured, "-", None)
 
 
+def bench_instructions(table: Table, ref: str | None, n: int) -> None:
+    """Instructions of the analysis, this tree against REF's (benchmarks/instructions.py)."""
+    if not ref:
+        table.add("instructions vs a git ref", "needs --against REF (e.g. --against main)", "-", None)
+        return
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("mediakit_benchmarks_instructions",
+                                                  ROOT / "benchmarks" / "instructions.py")
+    instructions = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(instructions)
+    name, measured = instructions.instructions_row(ref, n)
+    table.add(name, measured, "-", None)
+
+
 def _analysis_of(package: str):
     """Every analysis of one text with the `mediakit` code found under `package`."""
     import importlib
@@ -668,7 +683,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="stop each throughput size after this long and report how far it got")
     parser.add_argument("--against", metavar="REF",
                         help="also time this tree's analysis against git REF's (e.g. main, HEAD~3), "
-                        "interleaved in one process: a ratio that holds on a busy machine")
+                        "interleaved in one process: a ratio that holds on a busy machine; with "
+                        "--only instructions, count both versions' instructions with valgrind instead")
     parser.add_argument("--only", help=f"run only these groups (comma-separated): {', '.join(GROUPS)}")
     parser.add_argument("--python", metavar="PATH",
                         help="run under this other CPython of the same version (e.g. a distribution's "
@@ -683,8 +699,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 GROUPS = ("import", "builtin", "throughput", "compare", "grading", "lessons", "size", "pathological",
-          "side-by-side", "against", "compiled")
-OPT_IN = {"side-by-side", "compiled"}  # they install a venv of their own: only when asked for
+          "side-by-side", "against", "compiled", "instructions")
+# they install a venv of their own, or need valgrind and minutes: only when asked for
+OPT_IN = {"side-by-side", "compiled", "instructions"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -704,9 +721,9 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only.split(",")) if args.only else set(GROUPS) - OPT_IN
     if args.side_by_side:
         only.add("side-by-side")
-    if args.against:
-        only.add("against")
-    elif "against" in only:
+    if args.against and not ("instructions" in only and args.only and "against" not in args.only.split(",")):
+        only.add("against")  # (`--only instructions --against REF` counts instructions only)
+    elif not args.against and "against" in only:
         only.discard("against")  # nothing to compare with
     if "import" in only:
         bench_import(table, runs=3 if quick else 5)
@@ -716,6 +733,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_against(table, args.against, 30 if quick else 300)
     if "compiled" in only:
         bench_compiled(table, 30 if quick else 300)
+    if "instructions" in only:
+        bench_instructions(table, args.against, 10 if quick else 60)
     if "throughput" in only:
         bench_throughput(table, sizes, jobs, args.budget)
     if "compare" in only:

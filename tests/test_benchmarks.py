@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -63,3 +65,15 @@ def test_python_option_runs_the_rows_under_the_interpreter_given_or_says_why_not
     bad = subprocess.run([sys.executable, str(SCRIPT), "--python", str(tmp_path / "no-python"), "--only",
                           "builtin"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "not a Python 3." in bad.stderr, bad.stderr
+
+
+def test_instructions_row_needs_a_ref_and_says_how_to_get_valgrind(tmp_path):
+    done = subprocess.run([sys.executable, str(SCRIPT), "--only", "instructions"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "needs --against REF" in done.stdout, done.stdout + done.stderr
+    (tmp_path / "git").symlink_to(shutil.which("git"))  # git, but no valgrind, on the PATH
+    done = subprocess.run([sys.executable, str(SCRIPT), "--only", "instructions", "--against", "HEAD"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PATH": str(tmp_path)})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "valgrind not found: install it" in done.stdout and "analysis vs HEAD" not in done.stdout
