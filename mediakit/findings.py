@@ -11,7 +11,8 @@ the file (UTF-8, quotes and whitespace untouched), so `text[start:end] == findin
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from types import MappingProxyType
 
 # Which key names a finding's label in the JSON records of each analysis. The JSON
@@ -70,6 +71,7 @@ class Finding:
 
 
 def _check(start: int, end: int, text: str, reason: str) -> None:
+    """A finding's span must be its text's, and it must say why: else it is a bug, so raise."""
     if not 0 <= start <= end:
         raise ValueError(f"bad span {start}:{end} for {text!r}")
     if len(text) != end - start:
@@ -79,11 +81,11 @@ def _check(start: int, end: int, text: str, reason: str) -> None:
         raise ValueError(f"finding {text!r} has no reason: every flag must explain itself")
 
 
-# `Finding.at` sets a new finding's fields through its slots, as the dataclass's own
-# `__init__` does, without a Python-level call for each
+# `Finding.at` fills a new finding's slots with their descriptors' C-level setters, where the
+# frozen dataclass's `__init__` runs Python code for each field (a new field breaks this line)
 _NEW = object.__new__
 (_SET_ANALYSIS, _SET_START, _SET_END, _SET_TEXT, _SET_LABEL, _SET_REASON, _SET_FIELDS) = (
-    Finding.__dict__[f.name].__set__ for f in fields(Finding))
+    Finding.__dict__[f.name].__set__ for f in dataclass_fields(Finding))
 
 
 def check_offsets(text: str, findings: Iterable[Finding]) -> None:
