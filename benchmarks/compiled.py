@@ -22,18 +22,18 @@ _WORKER = """
 import hashlib, importlib.util, json, sys, time
 spec = importlib.util.spec_from_file_location("bench_run", sys.argv[1])
 bench = importlib.util.module_from_spec(spec); spec.loader.exec_module(bench)
-from mediakit.analysis import compiled, run
+from mediakit.analysis import FINDERS, compiled, run
 from mediakit.analysis.readability import readability
 articles = [bench.synthetic_article(i) for i in range(int(sys.argv[2]))]
 for a in articles[:20]:
-    for name in ("sources", "quote_marks", "loaded"):
+    for name in FINDERS:
         run(name, a)
     readability(a)
 digest, best = hashlib.sha256(), {}
 for n in range(int(sys.argv[3])):
-    spent = dict.fromkeys(("sources", "quote_marks", "loaded", "readability"), 0.0)
+    spent = dict.fromkeys((*FINDERS, "readability"), 0.0)
     for a in articles:
-        for name in ("sources", "quote_marks", "loaded"):
+        for name in FINDERS:
             t = time.process_time(); records = [f.to_record() for f in run(name, a)]
             spent[name] += time.process_time() - t
             if n == 0: digest.update(json.dumps(records, sort_keys=True).encode())

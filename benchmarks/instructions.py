@@ -15,15 +15,13 @@ compiled code is compared with compiled code. The two counts run side by side, o
 
 from __future__ import annotations
 
-import io
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tarfile
-import tempfile
 from pathlib import Path
+
+from mediakit.analysis.compiled import PURE_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 # the counted loop runs inside functools.reduce: a C function nothing else in the run calls
@@ -47,38 +45,27 @@ print("compiled" if compiled.in_use() else "pure")
 """
 
 
-def instructions_row(ref: str, n: int = 60) -> tuple[str, str]:
-    name = f"instructions vs {ref} (callgrind, {n} articles)"
-    if shutil.which("valgrind") is None:
-        return name, "valgrind not found: install it (Debian/Ubuntu: apt install valgrind) to count"
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", ref, "mediakit"],
-                             capture_output=True)
-    if archive.returncode != 0:
-        return name, f"no such git ref here: {archive.stderr.decode().strip()}"
-    folder = Path(tempfile.mkdtemp(prefix="mediakit-instructions-"))
-    try:
-        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(folder, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
-        env = {**os.environ, "PYTHONPATH": str(folder)}
-        env.pop("MEDIAKIT_PURE", None)
-        subprocess.run([sys.executable, "-m", "mediakit.analysis.build", "--if-stale"], cwd=folder, env=env,
-                       capture_output=True)  # no compiler, or a ref without a build: runs pure
-        runs = {"this tree": _start(ROOT, n, folder / "this.out"), ref: _start(folder, n, folder / "ref.out")}
-        counts = {who: _count(run) for who, run in runs.items()}
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+def instructions_row(ref: str, tree: Path, n: int = 60) -> str:
+    """The counts for this tree and for REF's `mediakit/`, extracted in `tree` (run.py's
+    `extract_ref`), side by side; valgrind must be on the PATH."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    env.pop(PURE_ENV, None)
+    subprocess.run([sys.executable, "-m", "mediakit.analysis.build", "--if-stale"], cwd=tree, env=env,
+                   capture_output=True)  # no compiler, or a ref without a build: runs pure
+    runs = {"this tree": _start(ROOT, n, tree / "this.out"), ref: _start(tree, n, tree / "ref.out")}
+    counts = {who: _count(run) for who, run in runs.items()}
     failed = [f"{who}: {count}" for who, count in counts.items() if isinstance(count, str)]
     if failed:
-        return name, "; ".join(failed)
+        return "; ".join(failed)
     (here, how_here), (there, how_there) = counts["this tree"], counts[ref]
-    return name, (f"this tree {here / n / 1e6:.1f} M instructions per article ({how_here}), {ref} "
-                  f"{there / n / 1e6:.1f} M ({how_there}): x{here / there:.3f} the instructions "
-                  f"of {ref}; warm memos, hash seed 0")
+    return (f"this tree {here / n / 1e6:.1f} M instructions per article ({how_here}), {ref} "
+            f"{there / n / 1e6:.1f} M ({how_there}): x{here / there:.3f} the instructions of {ref}; "
+            "warm memos, hash seed 0")
 
 
 def _start(tree: Path, n: int, out: Path) -> subprocess.Popen:
     env = {**os.environ, "PYTHONHASHSEED": "0"}  # dicts and sets the same in every run
-    env.pop("MEDIAKIT_PURE", None)
+    env.pop(PURE_ENV, None)
     return subprocess.Popen(
         ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=functools_reduce",
          f"--callgrind-out-file={out}", sys.executable, "-c", PROGRAM, str(tree), str(n),

@@ -28,6 +28,7 @@ import multiprocessing
 import os
 import pstats
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -559,19 +560,11 @@ def bench_against(table: Table, ref: str, n: int, passes: int = 3) -> None:
     on each article makes them share the drift. The ref's `mediakit/` is extracted under
     another package name; it reads this tree's data files (`mediakit/data`), so the row
     compares code, not word lists."""
-    import shutil
-    import tarfile
-
-    done = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", ref, "mediakit"],
-                          capture_output=True)
-    if done.returncode != 0:
-        table.add(f"analysis vs {ref}", f"no such git ref here: {done.stderr.decode().strip()}", "-", None)
+    folder = extract_ref(ref)
+    if isinstance(folder, str):
+        table.add(f"analysis vs {ref}", folder, "-", None)
         return
-    folder = Path(tempfile.mkdtemp(prefix="mediakit-ref-"))
     try:
-        with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
-            safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}  # 3.11.4+
-            archive.extractall(folder, **safe)
         (folder / "mediakit").rename(folder / "mediakit_ref")
         sys.path.insert(0, str(folder))
         versions = {"this tree": _analysis_of("mediakit"), ref: _analysis_of("mediakit_ref")}
@@ -600,31 +593,56 @@ def bench_against(table: Table, ref: str, n: int, passes: int = 3) -> None:
               f"({size / there:.2f} MB/s); {n} synthetic articles, best of {passes} passes", "-", None)
 
 
-def bench_compiled(table: Table, n: int) -> None:
-    """The compiled analysis against pure Python (benchmarks/compiled.py)."""
+def extract_ref(ref: str) -> Path | str:
+    """git REF's `mediakit/` in a new temporary folder (the caller removes it), or why not."""
+    import tarfile
+
+    done = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", ref, "mediakit"],
+                          capture_output=True)
+    if done.returncode != 0:
+        return f"no such git ref here: {done.stderr.decode().strip()}"
+    folder = Path(tempfile.mkdtemp(prefix="mediakit-ref-"))
+    with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
+        safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}  # 3.11.4+
+        archive.extractall(folder, **safe)
+    return folder
+
+
+def _benchmark_module(name: str):
+    """benchmarks/NAME.py, loaded by path (benchmarks/ is not a package)."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("mediakit_benchmarks_compiled",
-                                                  ROOT / "benchmarks" / "compiled.py")
-    compiled = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(compiled)
-    name, measured = compiled.compiled_row(n, rounds=2, progress=progress)
+    path = ROOT / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"mediakit_benchmarks_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def bench_compiled(table: Table, n: int) -> None:
+    """The compiled analysis against pure Python (benchmarks/compiled.py)."""
+    name, measured = _benchmark_module("compiled").compiled_row(n, rounds=2, progress=progress)
     table.add(name, measured, "-", None)
 
 
 def bench_instructions(table: Table, ref: str | None, n: int) -> None:
     """Instructions of the analysis, this tree against REF's (benchmarks/instructions.py)."""
+    name = f"instructions vs {ref or 'a git ref'} (callgrind, {n} articles)"
     if not ref:
-        table.add("instructions vs a git ref", "needs --against REF (e.g. --against main)", "-", None)
+        table.add(name, "needs --against REF (e.g. --against main)", "-", None)
         return
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("mediakit_benchmarks_instructions",
-                                                  ROOT / "benchmarks" / "instructions.py")
-    instructions = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(instructions)
-    name, measured = instructions.instructions_row(ref, n)
-    table.add(name, measured, "-", None)
+    if shutil.which("valgrind") is None:
+        table.add(name, "valgrind not found: install it (Debian/Ubuntu: apt install valgrind) to count",
+                  "-", None)
+        return
+    folder = extract_ref(ref)
+    if isinstance(folder, str):
+        table.add(name, folder, "-", None)
+        return
+    try:
+        table.add(name, _benchmark_module("instructions").instructions_row(ref, folder, n), "-", None)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _analysis_of(package: str):
@@ -721,10 +739,10 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only.split(",")) if args.only else set(GROUPS) - OPT_IN
     if args.side_by_side:
         only.add("side-by-side")
-    if args.against and not ("instructions" in only and args.only and "against" not in args.only.split(",")):
-        only.add("against")  # (`--only instructions --against REF` counts instructions only)
-    elif not args.against and "against" in only:
+    if not args.against:
         only.discard("against")  # nothing to compare with
+    elif "instructions" not in only:  # (`--only instructions --against REF` counts instructions only)
+        only.add("against")
     if "import" in only:
         bench_import(table, runs=3 if quick else 5)
     if "builtin" in only:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..findings import Finding
 
 # the compiled build of the hot modules, when there is one made from these very sources
-COMPILED = activate(__path__)
+activate(__path__)
 
 # analysis name -> "module:function"; each function takes an Article, returns findings
 FINDERS = {

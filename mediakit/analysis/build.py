@@ -14,6 +14,7 @@ import shutil
 import sys
 import sysconfig
 import tempfile
+import warnings
 from pathlib import Path
 
 from . import compiled
@@ -35,8 +36,6 @@ def build() -> str:
 
     Raises BuildError when mypy is missing, or when mypyc or the C compiler fails."""
     try:
-        import warnings
-
         from mypyc.build import mypycify
         from setuptools import setup
     except ImportError as error:
@@ -74,7 +73,7 @@ def build() -> str:
         compiled.FOLDER.mkdir()
         for path in built:
             shutil.copy2(path, compiled.FOLDER / path.name)
-        stamp = {"sources": sources, "modules": list(compiled.MODULES)}
+        stamp = {"sources": sources}
         compiled.STAMP.write_text(json.dumps(stamp), encoding="utf-8")
     finally:
         os.chdir(before)
@@ -91,8 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--if-stale", action="store_true", help="build only if the build is missing or old")
     args = parser.parse_args(argv)
     if args.command == "status":
-        print("current" if compiled.is_current() else "missing or stale: the analysis runs as pure Python")
-        return 0 if compiled.is_current() else 1
+        current = compiled.is_current()
+        print("current" if current else "missing or stale: the analysis runs as pure Python")
+        return 0 if current else 1
     if args.if_stale and compiled.is_current():
         print("the compiled analysis is up to date")
         return 0

@@ -63,7 +63,7 @@ def is_current() -> bool:
 def activate(path: list[str]) -> bool:
     """Search `_compiled/` first for the package's modules (`path` is its `__path__`), if the
     build is current, loads, and is not turned off. True if it is now in use."""
-    if os.environ.get(PURE_ENV, "") not in ("", "0") or not STAMP.exists() or not is_current():
+    if os.environ.get(PURE_ENV, "") not in ("", "0") or not is_current():
         return False
     if not _loads():
         return False

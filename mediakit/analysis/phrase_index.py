@@ -27,8 +27,6 @@ from .word_index import token_index
 # the lookbehind every phrase pattern starts with: a phrase starts a word
 WORD_START: Final = r"(?<![\w-])"
 CASE_TWINS: Final = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: match i, i, s, k under IGNORECASE
-# `(?<![\w-])([A-Za-z0-9]+)` with the look-behind moved after the first character, so
-# that `re` can skip fast to the next letter or digit instead of trying every position
 # a run that starts inside a word: after ’ ' / & or . (a word character or a hyphen before a
 # letter does not start a word: "well-known", "café")
 _INNER_START: Final = re.compile(r"[’'/&.]([A-Za-z0-9]+)")
@@ -44,14 +42,10 @@ _LAST: dict[int, tuple] = {}
 _SERIAL: Final = count()
 
 
+@lru_cache(maxsize=1)
 def word_starts(text: str) -> dict[str, list[int]] | None:
     """The offsets of the word starts of `text` whose lower-cased first run starts some phrase,
     by run; None when the text holds a case twin (then every phrase is searched the slow way)."""
-    return _word_starts(text, len(_KNOWN))  # _KNOWN only grows: its size names its state
-
-
-@lru_cache(maxsize=1)
-def _word_starts(text: str, known: int) -> dict[str, list[int]] | None:
     if any(twin in text for twin in CASE_TWINS):
         return None
     # Read from the words the sourcing analysis splits the text into anyway (`token_index`).
@@ -61,9 +55,6 @@ def _word_starts(text: str, known: int) -> dict[str, list[int]] | None:
     # after ’ ' / & or . ("U.S.", "AT&T"). A run's lower case is plain ASCII; a case twin
     # would match one under IGNORECASE without being one, hence the slow way above.
     index = token_index(text)
-    if _RUNS_FOR[0] != known:  # new phrase patterns since: the remembered answers are stale
-        _RUNS_OF_WORD.clear()
-        _RUNS_FOR[0] = known
     runs = list(map(_RUNS_OF_WORD.__getitem__, index.raw))  # most words: () and no more work
     at: dict[str, list[int]] = {}
     starts = index.starts
@@ -79,7 +70,7 @@ def _word_starts(text: str, known: int) -> dict[str, list[int]] | None:
 def _known_runs_of(word: str) -> tuple[tuple[int, str], ...]:
     """(offset in the word, lower-cased run) of the word's start and of every start inside it
     ("U.S.", "AT&T", "and/or") whose run is the first run of some phrase; a pure function of
-    the word while `_KNOWN` stays the same, so each word is read once."""
+    the word while `_KNOWN` stays the same (a new `PhrasePattern` empties the memo)."""
     found: list[tuple[int, str]] = []
     if word.isascii() and word.isalnum():
         run = word.lower()  # most words: one run, the whole word
@@ -97,7 +88,6 @@ def _known_runs_of(word: str) -> tuple[tuple[int, str], ...]:
 
 
 _RUNS_OF_WORD: Final = Memo(_known_runs_of, 1 << 16)
-_RUNS_FOR: Final = [-1]  # the size of `_KNOWN` that the remembered answers were read with
 
 
 def _word_or_hyphen(char: str) -> bool:
@@ -107,7 +97,7 @@ def _word_or_hyphen(char: str) -> bool:
 
 def forget() -> None:
     """Drop the indexes of the last text (a long article's index is large)."""
-    _word_starts.cache_clear()
+    word_starts.cache_clear()
     _LAST.clear()
 
 
@@ -118,7 +108,10 @@ class PhrasePattern:
         self.regex = regex
         # phrases' first runs; None: no safe index, search with the regex alone
         self.firsts = _first_runs(phrases) if regex.pattern.startswith(WORD_START) else None
-        _KNOWN.update(self.firsts or ())
+        if not _KNOWN.issuperset(self.firsts or ()):  # new first runs: words read before, read again
+            _KNOWN.update(self.firsts or ())
+            _RUNS_OF_WORD.clear()
+            word_starts.cache_clear()
         # no phrase ends with a space: see `_clean_end`
         self.whole = all(p == p.rstrip() for p in phrases)
         # its `_LAST` entry: (text, the candidate offsets) for the last text searched,
@@ -158,8 +151,10 @@ class PhrasePattern:
     def _index(self, text: str) -> tuple:
         """A new text: the offsets where one of our phrases may start (None: search it all)."""
         firsts = self.firsts
-        at = word_starts(text) if firsts is not None else None
-        if at is None or firsts is None:
+        if firsts is None:
+            return text, None
+        at = word_starts(text)
+        if at is None:
             return text, None
         return text, sorted(chain.from_iterable(map(at.__getitem__, firsts.intersection(at))))
 
@@ -191,8 +186,7 @@ def _clean_end(text: str, endpos: int, whole: bool) -> bool:
     end with a space (`whole`)."""
     if endpos >= len(text):
         return True
-    nxt = text[endpos]
-    if not (nxt.isalnum() or nxt in "_-"):
+    if not _word_or_hyphen(text[endpos]):
         return True
     return whole and text[endpos - 1].isspace()
 

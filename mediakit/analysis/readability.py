@@ -56,12 +56,11 @@ def prose(text: str) -> str:
 def _count_syllables(word: str) -> int:
     """textstat's `count_syllables(word, "en_US")`: the CMU dictionary's count for each of
     its lower-cased words, else hyphenation points plus one."""
-    from textstat.backend.selections import list_words
     from textstat.backend.utils import get_pyphen
 
     table = _cmu_syllables()
     count = 0
-    for low in list_words(word, lowercase=True):
+    for low in map(str.lower, _words(word)):  # textstat lower-cases after removing punctuation
         known = table.get(low)
         count += known if known is not None else len(get_pyphen(LANG).positions(low)) + 1
     return count

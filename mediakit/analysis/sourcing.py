@@ -43,7 +43,7 @@ from .sourcing_speakers import (
     who,
 )
 from .sourcing_text import Layout, cover, layout
-from .word_index import forget_tokens, tokens, uncovered_tokens
+from .word_index import Token, forget_tokens, tokens, uncovered_tokens
 
 _LABEL: Final = re.compile(r"[ \t]*([A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*){0,3}):[ \t]+")
 _SCARE_CUES: Final = word_set("scare_cues")
@@ -53,10 +53,10 @@ _MANY_IN: Final = re.compile(rf"\b({'|'.join(_MANY_WORDS)})\s+in\s+(?:the\s+)?",
 MAX_CUES: Final = 40
 _TITLE_OK: Final = {"the", "a", "an", "foreign", "prime", "defense", "defence", "former", "deputy",
                     "senior", "top", "chief", "head", "his", "her", "its"}
-# a finding to make: (start, end, form, reason, speaker)
-_Item = tuple[int, int, str, str, Speaker]
 _THEN_PREPS: Final = {"while", "when", "at", "during", "in", "on", "about", "to", "before", "after",
                       "with", "last", "earlier"}
+# a finding to make: (start, end, form, reason, speaker)
+_Item = tuple[int, int, str, str, Speaker]
 
 
 @cache
@@ -116,9 +116,9 @@ class _Run:
             cover(self.covered, q.start, q.end)
         self.out: list[Finding] = []
         self.last_direct: Speaker | None = None
-        self._opens: list[int] = []  # where the quotations open (set by `findings`)
+        self._opens = [q.open for q in self.lay.quotes]  # where the quotations open
         # the words of the sentence `_clauses` reads (outside quotes), their starts and ends
-        self._toks: list[tuple[int, int, str]] = []
+        self._toks: list[Token] = []
         self._starts: list[int] = []
         self._ends: list[int] = []
         self._verb_cues = 0  # verb, "according to" and passive cues of that sentence
@@ -166,7 +166,6 @@ class _Run:
         pending = {a: item for a, _, item in labelled}
         turn_at = {a: (a, b) for a, b in turns}
         skip_at = {a for a, _ in skip_lines}
-        self._opens = [q.open for q in self.lay.quotes]
         prev_speaker: Speaker | None = None
         prev_end = -1
         intro: Speaker | None = None  # a source that introduces a list ("... website:")
@@ -307,7 +306,7 @@ class _Run:
         self._ends = list(map(itemgetter(1), toks))
         passive, verbs, *others = _cue_patterns().finditer(plain, s, e)
         passive_spans = [(m.start(), m.end()) for m in passive if not self.covered[m.start()]]
-        cues: list[tuple[int, int, str]] = []
+        cues: list[tuple[int, int, str]] = []  # (start, end, kind)
         for m in verbs:
             if not self.covered[m.start()] and not any(a <= m.start() < b for a, b in passive_spans):
                 cues.append((m.start(), m.end(), "verb"))
@@ -349,18 +348,18 @@ class _Run:
                 last_end = ce
         return clauses
 
-    def _before(self, pos: int, n: int) -> list[tuple[int, int, str]]:
+    def _before(self, pos: int, n: int) -> list[Token]:
         """The last n tokens (outside quotes) of the sentence that end by pos."""
         k = bisect_right(self._ends, pos)
         return self._toks[max(0, k - n):k]
 
-    def _after(self, pos: int, n: int) -> list[tuple[int, int, str]]:
+    def _after(self, pos: int, n: int) -> list[Token]:
         """The first n tokens (outside quotes) of the sentence that start at or after pos."""
         k = bisect_left(self._starts, pos)
         return self._toks[k:k + n]
 
     def _cue_verb(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
-                  last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
+                  last_end: int, toks: list[Token]) -> Clause | None:
         data = sourcing_data()
         plain = self.lay.plain
         word = plain[cs:ce]
@@ -489,7 +488,7 @@ class _Run:
         return Clause(kind, cs, ce, min(subj, cs), sp, "indirect", reason)
 
     def _cue_passive(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
-                     last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
+                     last_end: int, toks: list[Token]) -> Clause | None:
         data = sourcing_data()
         got = cf.subject_after(ce, e)
         if not got:
@@ -499,7 +498,7 @@ class _Run:
         return c
 
     def _cue_according(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
-                       last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
+                       last_end: int, toks: list[Token]) -> Clause | None:
         data = sourcing_data()
         got = cf.subject_after(ce, e)
         if not got:
@@ -517,7 +516,7 @@ class _Run:
         return c
 
     def _cue_agentless(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
-                       last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
+                       last_end: int, toks: list[Token]) -> Clause | None:
         found = sourcing_data().agentless_by.get(phrase_key(self.lay.plain[cs:ce]))
         if not found:
             return None
@@ -536,7 +535,7 @@ class _Run:
         return c
 
     def _cue_made(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
-                  last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
+                  last_end: int, toks: list[Token]) -> Clause | None:
         got = cf.subject_before(s, cs, max_gap=1)
         if not got:
             return None
@@ -546,7 +545,7 @@ class _Run:
         return c
 
     def _cue_remarks(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
-                     last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
+                     last_end: int, toks: list[Token]) -> Clause | None:
         word = norm(self.lay.plain[cs:ce].split()[0])
         sp = self.res.state.person if word in ("his", "her") else (self.last_direct or self.res.state.last)
         if sp is None or any(c.kind == "verb" for c in clauses):
@@ -557,7 +556,7 @@ class _Run:
         return c
 
     def _cue_page(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
-                  last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
+                  last_end: int, toks: list[Token]) -> Clause | None:
         data = sourcing_data()
         before = self._before(cs, 4)
         while before and norm(before[-1][2]) in ("official", "own", "main", "english-language"):
@@ -584,7 +583,7 @@ class _Run:
         return c
 
     def _cue_self(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
-                  last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
+                  last_end: int, toks: list[Token]) -> Clause | None:
         data = sourcing_data()
         after = self._after(cs, 30)
         for n, (ts, _, w) in enumerate(after):
@@ -598,7 +597,7 @@ class _Run:
         return None
 
     def _cue_many(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
-                  last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
+                  last_end: int, toks: list[Token]) -> Clause | None:
         data = sourcing_data()
         plain = self.lay.plain
         j = ce
@@ -632,7 +631,7 @@ class _Run:
         return c
 
     def _cue_noun(self, cf: ClauseFinder, s: int, e: int, cs: int, ce: int, clauses: list[Clause],
-                  last_end: int, toks: list[tuple[int, int, str]]) -> Clause | None:
+                  last_end: int, toks: list[Token]) -> Clause | None:
         data = sourcing_data()
         word = self.text[cs:ce]
         before = self._before(cs, 3)

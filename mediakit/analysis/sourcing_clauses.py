@@ -26,7 +26,7 @@ from .sourcing_speakers import (
     _strip_possessive,
     chunks,
 )
-from .word_index import tokens, uncovered_tokens
+from .word_index import Token, tokens, uncovered_tokens
 
 _AUX: Final = {"has", "have", "had", "also", "will", "would", "could", "may", "might", "did", "does",
                "do", "then", "later", "earlier", "previously", "again", "once", "repeatedly", "himself",
@@ -36,7 +36,6 @@ _AUX: Final = {"has", "have", "had", "also", "will", "would", "could", "may", "m
 _BE: Final = {"is", "are", "was", "were", "be", "been", "being"}
 _BREAK: Final = {"that", "which", "who", "whom", "whose", "because", "since", "while", "if", "but",
                  "although", "though", "where", "and", "or", "when", "after", "before", "as"}
-_PREPS: Final = {"after", "before", "while", "by", "when", "upon", "in", "without"}
 _ANON_MODIFIERS: Final = word_set("anonymous_modifiers")
 _DOC_NOUNS: Final = word_set("document_nouns")
 _OFFICIAL_ANON: Final = word_set("official_anonymous")
@@ -77,12 +76,12 @@ class ClauseFinder:
         self.covered = covered  # 1 inside quotations and transcript turns
 
     # -- candidate speakers in a stretch of text ----------------------------------------
-    def words(self, a: int, b: int) -> list[tuple[int, int, str]]:
+    def words(self, a: int, b: int) -> list[Token]:
         """The words of plain[a:b] outside quotations and transcript turns."""
         return uncovered_tokens(self.plain, a, b, self.covered)
 
     def candidates(self, a: int, b: int, allow_unknown: bool = False,
-                   toks: list[tuple[int, int, str]] | None = None) -> list[Cand]:
+                   toks: list[Token] | None = None) -> list[Cand]:
         """Possible speakers in plain[a:b]; `toks` are its words outside quotations, when the
         caller has them already."""
         data = sourcing_data()
@@ -142,7 +141,7 @@ class ClauseFinder:
         cands.extend(self._documents(toks, lows))
         return sorted(cands, key=lambda c: (c.end, -c.start))
 
-    def document_np(self, toks: list[tuple[int, int, str]], i: int) -> tuple[Speaker, int, int] | None:
+    def document_np(self, toks: list[Token], i: int) -> tuple[Speaker, int, int] | None:
         """A document named by a common noun, from toks[i]: 'the council's engineering report',
         'a leaked memo', 'court documents', 'a 2023 survey by the Reading Agency'.
 
@@ -181,7 +180,7 @@ class ClauseFinder:
             k += 1  # "a study published last year by ..."
         if k < len(nxt) and norm(nxt[k][2]) in ("by", "from", "of") and (k == 0 or norm(nxt[k][2]) == "by") \
                 and plain[toks[head][1]:nxt[k][0]].replace(" ", "").replace("-", "").isalnum() | (k == 0):
-            cap: list[tuple[int, int, str]] = []
+            cap: list[Token] = []
             for t in nxt[k + 1:]:
                 if not cap and norm(t[2]) == "the":
                     continue
@@ -209,7 +208,7 @@ class ClauseFinder:
         why = f"'{toks[head][2]}' is a document" + (f" of {name}" if owner else "")
         return Speaker(name, "document", side, "thing", why), toks[i][0], end
 
-    def _documents(self, toks: list[tuple[int, int, str]], lows: list[str]) -> list[Cand]:
+    def _documents(self, toks: list[Token], lows: list[str]) -> list[Cand]:
         """Documents as subjects: 'The study found', 'the report said' (`lows`: the words
         normalised)."""
         out: list[Cand] = []
@@ -245,7 +244,7 @@ class ClauseFinder:
             out.append(Cand(got[1], got[2], sp))
         return out
 
-    def _nationalise(self, sp: Speaker, toks: list[tuple[int, int, str]], pos: int) -> Speaker:
+    def _nationalise(self, sp: Speaker, toks: list[Token], pos: int) -> Speaker:
         """'Russia ordered ..., the Foreign Ministry said': the ministry of the country just named."""
         data = sourcing_data()
         for _, _, w in reversed([t for t in toks if t[1] <= pos]):
@@ -259,7 +258,7 @@ class ClauseFinder:
                                f"the ministry of {w}, the country named just before")
         return sp
 
-    def _group(self, toks: list[tuple[int, int, str]], n: int) -> Cand:
+    def _group(self, toks: list[Token], n: int) -> Cand:
         data = sourcing_data()
         s, e, w = toks[n]
         mods: list[str] = []
@@ -401,7 +400,7 @@ class ClauseFinder:
                 return c.speaker, c.start
         return None
 
-    def _outlet_name(self, c: Cand, toks: list[tuple[int, int, str]],
+    def _outlet_name(self, c: Cand, toks: list[Token],
                      verb: int) -> tuple[Speaker, int] | None:
         """'the newspaper Marca reported', 'the official IRNA news agency said': a news
         organisation's own name beside its common noun is the speaker."""
@@ -439,7 +438,7 @@ class ClauseFinder:
         return None
 
     def _titled_person_after(self, c: Cand, cands: list[Cand],
-                             toks: list[tuple[int, int, str]]) -> tuple[Speaker, int] | None:
+                             toks: list[Token]) -> tuple[Speaker, int] | None:
         """'council leader Mark Owens': a group word that is part of a person's title."""
         data = sourcing_data()
         for c2 in cands:
@@ -452,7 +451,7 @@ class ClauseFinder:
                 return c2.speaker, c2.start
         return None
 
-    def _indefinite_person(self, toks: list[tuple[int, int, str]], verb: int) -> tuple[Speaker, int] | None:
+    def _indefinite_person(self, toks: list[Token], verb: int) -> tuple[Speaker, int] | None:
         """'a retired driver who lost half his pension told reporters': someone described
         but not named, at the start of the clause. Anonymous."""
         for n, (s, _, w) in enumerate(toks):
@@ -525,8 +524,3 @@ def _speaker_words() -> frozenset[str]:
 
 def data_nouns() -> set[str]:
     return sourcing_data().nouns
-
-
-def prev_token(plain: str, toks: list[tuple[int, int, str]], pos: int) -> str:
-    before = [w for s, _, w in toks if s < pos]
-    return norm(before[-1]) if before else ""

@@ -19,7 +19,7 @@ from typing import Final
 from .memo import Memo
 from .sourcing_data import Entity, norm, sourcing_data, word_set
 from .sourcing_text import cover
-from .word_index import tokens
+from .word_index import Token, tokens
 
 _DETERMINERS: Final = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
 _TITLE_WORDS: Final = word_set("title_words")
@@ -172,12 +172,12 @@ def _is_cap(word: str) -> bool:
 _cap: Callable[[str], bool] = Memo(_is_cap, 1 << 16).__getitem__
 
 
-def chunks(plain: str, toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+def chunks(plain: str, toks: list[Token]) -> list[list[Token]]:
     """Runs of capitalised words separated only by spaces: candidate names.
 
     Most words are not capitalised, so the loop visits only the capitalised words that
     start a run (found with C-level passes) and the words that extend it."""
-    out: list[list[tuple[int, int, str]]] = []
+    out: list[list[Token]] = []
     caps = list(map(_cap, map(itemgetter(2), toks)))
     n = len(toks)
     free = 0  # the first word not yet in a run
@@ -454,8 +454,8 @@ class Resolver:
                             out_ent.home_side if out_ent else None)
         self.state = State()
         self._resolved: dict[_ChunkKey, Speaker | None] = {}  # resolve_chunk's answers
-        self._chunks: list[list[tuple[int, int, str]]] | None = None
-        self._ends: list[int] | None = None
+        self._chunks: list[list[Token]] | None = None
+        self._ends: list[int] = []  # where each mention ends (for bisection), with the mentions
         self._build(skip)
 
     # -- the registry of full names -------------------------------------------------
@@ -504,6 +504,7 @@ class Resolver:
                     elif key in data.surnames:
                         self.reg.mentions.append(Mention(s, e, data.surnames[key].name))
             self._chunks = None
+            self._ends = [m.end for m in self.reg.mentions]
         return self.reg.mentions
 
     def person_speaker(self, canon: str) -> Speaker:
@@ -519,7 +520,7 @@ class Resolver:
         return Speaker(canon, typ, side, "person", why or "not in the speakers table")
 
     # -- resolving one chunk ----------------------------------------------------------
-    def resolve_chunk(self, ch: list[tuple[int, int, str]], allow_unknown: bool) -> Speaker | None:
+    def resolve_chunk(self, ch: list[Token], allow_unknown: bool) -> Speaker | None:
         """The speaker a run of capitalised words names, if any. The answer depends only on
         the words and the registry (complete once built), so each run is resolved once."""
         key: _ChunkKey = (tuple(map(itemgetter(2), ch)), allow_unknown)
@@ -544,8 +545,7 @@ class Resolver:
         side = next((data.place_side[_strip_possessive(m)[0]] for m in mods
                      if _strip_possessive(m)[0] in data.place_side), None)
         mentions = self._list_mentions()
-        ends = self._mention_ends()
-        k = bisect_right(ends, pos)
+        k = bisect_right(self._ends, pos)
         before = mentions[max(0, k - 200):k]  # the last 200 mentions are plenty
         if role == "counterpart" or role in ("host", "guest", "interlocutor"):
             current = self.state.person.name if self.state.person else None
@@ -567,12 +567,6 @@ class Resolver:
             if any(w in text for w in wanted):
                 return sp
         return None
-
-    def _mention_ends(self) -> list[int]:
-        ends = self._ends
-        if ends is None or len(ends) != len(self.reg.mentions):
-            ends = self._ends = [m.end for m in self.reg.mentions]
-        return ends
 
     def resolve_pronoun(self, pronoun: str) -> Speaker | None:
         kind = PRONOUNS.get(pronoun.lower())

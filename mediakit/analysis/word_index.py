@@ -17,10 +17,11 @@ from typing import Final
 # `[A-Za-z0-9][\w’'\-/&.]*`, with the ASCII word characters listed before \w: `re` tries a
 # character against them first, a table look-up, before \w's Unicode look-up (the same set)
 TOKEN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_’'\-/&.\w]*")
+Token = tuple[int, int, str]  # a word of the text: (start, end, the word as written)
 _TOKEN_SPLIT: Final = re.compile(f"({TOKEN.pattern})")
 
 
-def tokens(plain: str, a: int, b: int) -> list[tuple[int, int, str]]:
+def tokens(plain: str, a: int, b: int) -> list[Token]:
     """The words of plain[a:b] as (start, end, word): trailing dots, apostrophes, hyphens and
     slashes cut, except in abbreviations such as "U.S."; a word cut by a or b is cut too.
 
@@ -31,7 +32,7 @@ def tokens(plain: str, a: int, b: int) -> list[tuple[int, int, str]]:
     return token_index(plain).window(a, b)
 
 
-def uncovered_tokens(plain: str, a: int, b: int, covered: bytearray) -> list[tuple[int, int, str]]:
+def uncovered_tokens(plain: str, a: int, b: int, covered: bytearray) -> list[Token]:
     """`tokens(plain, a, b)` without the words that start where `covered` is set (inside
     quotations); most windows hold no quotation, and those are not filtered word by word."""
     toks = tokens(plain, a, b)
@@ -43,7 +44,7 @@ def uncovered_tokens(plain: str, a: int, b: int, covered: bytearray) -> list[tup
 _SMALL_WINDOW: Final = 24  # characters: a window this short is quicker to scan than to look up
 
 
-def _scan(plain: str, a: int, b: int) -> list[tuple[int, int, str]]:
+def _scan(plain: str, a: int, b: int) -> list[Token]:
     return [_token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(plain, a, b)]
 
 
@@ -51,7 +52,7 @@ _TRAILING: Final = (".", "’", "'", "-", "/")
 _TRAILING_SET: Final = frozenset(_TRAILING)  # all one character long
 
 
-def _token(s: int, e: int, word: str) -> tuple[int, int, str]:
+def _token(s: int, e: int, word: str) -> Token:
     """Cut trailing marks (never the first character, which is a letter or digit)."""
     while word.endswith(_TRAILING) and not _is_abbrev(word):
         word, e = word[:-1], e - 1
@@ -81,7 +82,7 @@ class _TokenIndex:
         for i in compress(range(len(words)), ends_marked):
             self.tokens[i] = _token(*self.tokens[i])
 
-    def window(self, a: int, b: int) -> list[tuple[int, int, str]]:
+    def window(self, a: int, b: int) -> list[Token]:
         if a >= b:
             return []
         starts, ends = self.starts, self.ends

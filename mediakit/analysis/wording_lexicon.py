@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, compress
@@ -214,12 +214,12 @@ def _match_run(words: list[str], pos: int, run: tuple) -> int | None:
     return pos + len(run)
 
 
-def matches(text: str, skip: Skip | Sequence[bool] | None = None, toks: Tokens | None = None
+def matches(text: str, skip: Skip | None = None, toks: Tokens | None = None
             ) -> Iterator[Match]:
     """Every lexicon match in `text` (overlaps included); tokens flagged in `skip` may
     not be matched words (they may sit in a `…` gap)."""
     toks = toks or Tokens(text)
-    # `len` of the Sequence once here, not once per candidate word
+    # `len` of `skip` once here, not once per candidate word
     skipped = skip.__getitem__ if skip else None
     _, by_first, other = lexicon()
     words = toks.words

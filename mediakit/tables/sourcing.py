@@ -12,6 +12,9 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ..analysis.sourcing import find_sources
+
+# the link pattern the sourcing analysis blanks, so the table shows exactly the links it read
+from ..analysis.sourcing_text import MARKDOWN_LINK
 from ..corpus import Article
 
 SOURCE_COLUMNS = ["id", "outlet", "start", "end", "speaker", "type", "side", "form", "named",
@@ -29,8 +32,6 @@ def sources_table(article: Article) -> pd.DataFrame:
     `start` and `end` point at the exact span of the article's text; `text` shows it as a
     reader sees it, with the link syntax a copied web page keeps ("[words](address)" ->
     "words")."""
-    from ..analysis.sourcing_text import MARKDOWN_LINK
-
     rows = []
     for f in find_sources(article):
         typ = f.fields.get("type", "other")
